@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Workbench",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "workbench", targets: ["Workbench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        // C bridges: module maps over the system libraries, plus typed shims for the variadic calls.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The collection model, templating, assertions, profiles, the libcurl transport, the runner.
+        .target(
+            name: "Engine",
+            dependencies: [
+                "CCurl",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // SQLite: schema, migrations, writing runs, history queries.
+        .target(
+            name: "Store",
+            dependencies: ["Engine", "CSQLite"]
+        ),
+        // The built-in httpbin-like fixture server (SwiftNIO stays inside this target).
+        .target(
+            name: "FixtureServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // The command line: argument parsing and terminal output only.
+        .executableTarget(
+            name: "Workbench",
+            dependencies: [
+                "Engine",
+                "Store",
+                "FixtureServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "FixtureServer"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Engine"]),
+        .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["FixtureServer"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Placeholder: the FixtureServer module (SwiftNIO). See docs/ARCHITECTURE.md.

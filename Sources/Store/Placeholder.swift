@@ -1,0 +1,1 @@
+// Placeholder: the Store module (SQLite). See docs/ARCHITECTURE.md.
