@@ -1,1 +1,0 @@
-// Placeholder: the FixtureServer module (SwiftNIO). See docs/ARCHITECTURE.md.

@@ -1,1 +1,0 @@
-// Placeholder: the Store module (SQLite). See docs/ARCHITECTURE.md.
