@@ -1,0 +1,127 @@
+/// Removes secret values from results before they reach the store, the terminal or an export.
+///
+/// A secret's value is replaced by a reference to the variable that supplied it (`{{token}}`);
+/// values of sensitive headers (`Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie`) that
+/// came from no known secret become `<redacted>`.
+public struct Redactor: Sendable {
+    /// Secret values (at least `minimumLength` bytes) and the names that supplied them, longest first.
+    public private(set) var secrets: [(value: String, name: String)]
+    public var sensitiveHeaders: Set<String>
+
+    /// Values shorter than this are not searched for (redacting `1` everywhere would destroy the record).
+    public static let minimumLength = 3
+    public static let defaultSensitiveHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
+    /// `--var` names that are secret by default.
+    public static func isSecretName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return ["token", "password", "secret", "apikey", "api_key", "api-key"].contains { lower.contains($0) }
+    }
+
+    public init(sensitiveHeaders: Set<String> = Redactor.defaultSensitiveHeaders) {
+        self.secrets = []
+        self.sensitiveHeaders = sensitiveHeaders
+    }
+
+    public var isEmpty: Bool { secrets.isEmpty && sensitiveHeaders.isEmpty }
+
+    /// Registers a secret value supplied by variable `name`.
+    public mutating func add(value: String, name: String) {
+        guard value.utf8.count >= Redactor.minimumLength, !secrets.contains(where: { $0.value == value }) else { return }
+        secrets.append((value, name))
+        secrets.sort { $0.value.utf8.count > $1.value.utf8.count }
+    }
+
+    public func redact(_ text: String) -> String {
+        guard !secrets.isEmpty else { return text }
+        var out = text
+        for secret in secrets where out.contains(secret.value) {
+            out = out.replacing(secret.value, with: "{{\(secret.name)}}")
+        }
+        return out
+    }
+
+    public func redact(_ bytes: [UInt8]) -> [UInt8] {
+        guard !secrets.isEmpty, !bytes.isEmpty else { return bytes }
+        var out = bytes
+        for secret in secrets {
+            let needle = Array(secret.value.utf8)
+            guard out.count >= needle.count, out.firstRange(of: needle) != nil else { continue }
+            out = out.replacing(needle, with: Array("{{\(secret.name)}}".utf8))
+        }
+        return out
+    }
+
+    public func redact(_ headers: [HeaderField]) -> [HeaderField] {
+        headers.map { field in
+            let value = redact(field.value)
+            if value == field.value, sensitiveHeaders.contains(field.name.lowercased()), !field.value.isEmpty {
+                return HeaderField(field.name, "<redacted>")
+            }
+            return HeaderField(field.name, value)
+        }
+    }
+
+    public func redact(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let s): return .string(redact(s))
+        case .array(let items): return .array(items.map(redact))
+        case .object(let o): return .object(JSONObject(o.members.map { ($0.key, redact($0.value)) }))
+        default: return value
+        }
+    }
+
+    /// The result with every secret removed.
+    public func redact(_ result: RequestResult) -> RequestResult {
+        guard !isEmpty else { return result }
+        var r = result
+        r.url = redact(r.url)
+        r.exchanges = r.exchanges.map { exchange in
+            var e = exchange
+            e.request.url = redact(e.request.url)
+            e.request.headers = redact(e.request.headers)
+            if var response = e.response {
+                response.headers = redact(response.headers)
+                response.body = redact(response.body)
+                response.redirectURL = response.redirectURL.map(redact)
+                e.response = response
+            }
+            if var error = e.error {
+                error.message = redact(error.message)
+                e.error = error
+            }
+            return e
+        }
+        if var observed = r.observed {
+            observed.url = redact(observed.url)
+            observed.headers = redact(observed.headers)
+            observed.body = redact(observed.body)
+            r.observed = observed
+        }
+        if var error = r.error {
+            error.message = redact(error.message)
+            r.error = error
+        }
+        if var python = r.pythonError {
+            python.message = redact(python.message)
+            r.pythonError = python
+        }
+        r.effects = r.effects.map { Effect($0.code, redact($0.message)) }
+        r.assertions = r.assertions.map { a in
+            var a = a
+            a.expected = redact(a.expected)
+            a.actual = redact(a.actual)
+            a.message = a.message.map(redact)
+            return a
+        }
+        r.captures = r.captures.map { c in
+            var c = c
+            if c.secret, c.value != nil {
+                c.value = .string("{{\(c.name)}}")
+            } else {
+                c.value = c.value.map(redact)
+            }
+            return c
+        }
+        return r
+    }
+}

@@ -1,0 +1,214 @@
+import ArgumentParser
+import Engine
+import FixtureServer
+import Store
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `workbench run FILE`: run a collection under one or more profiles and store each run.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a collection and store the run.",
+        discussion: "Exit status: 0 every request met its expectations, 1 some did not, 2 bad input (nothing sent), 3 store error, 130/143 interrupted."
+    )
+
+    @Argument(help: "The collection file (JSON).")
+    var file: String
+
+    @Option(name: .long, help: "Profile(s): a name, a comma-separated list, 'all', or a profile file.")
+    var profile: String = "native"
+
+    @Option(name: .long, help: "Environment of the collection to use.")
+    var env: String?
+
+    @Option(name: .long, parsing: .singleValue, help: "Set a variable (repeatable): --var key=value.")
+    var `var`: [String] = []
+
+    @Option(name: .long, help: "Client mode: sync (httpx.Client) or async (httpx.AsyncClient).")
+    var mode: ClientMode = .sync
+
+    @Option(name: .long, help: "Page origin for browser profiles (default: the collection's origin, else the fixture server's page, else http://localhost:8000).")
+    var origin: String?
+
+    @Option(name: .long, help: "Credentials mode of browser requests: omit, same-origin (httpx's), include.")
+    var credentials: CredentialsMode = .sameOrigin
+
+    @Flag(name: .long, help: "Options the profile would ignore are errors before anything is sent.")
+    var strict = false
+
+    @Flag(name: .long, help: "Stop after the first request that fails.")
+    var bail = false
+
+    @Option(name: .long, help: "Requests in flight at once (captures are respected).")
+    var jobs: Int = 1
+
+    @Option(name: .customLong("body-limit"), help: "Bytes of each response body kept in the store.")
+    var bodyLimit: Int = 1 << 20
+
+    @Option(name: .customLong("allow-path"), parsing: .singleValue, help: "A directory outside the collection's folder that body and certificate files may come from (repeatable).")
+    var allowPath: [String] = []
+
+    @Flag(name: .shortAndLong, help: "No per-request lines or progress; only the summary.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Show each exchange as sent and received.")
+    var verbose = false
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+        guard bodyLimit >= 0 else { throw ValidationError("--body-limit must not be negative") }
+    }
+
+    func run() throws {
+        let stdout = output.stdout
+        let stderr = output.stderr
+        do {
+            let status = try execute(stdout: stdout, stderr: stderr)
+            if status != 0 { throw ExitCode(status) }
+        } catch let error as CLIError {
+            throw exitWith(error, terminal: stderr)
+        }
+    }
+
+    private func parseVars() throws(CLIError) -> [String: String] {
+        var result: [String: String] = [:]
+        for item in `var` {
+            guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+                throw CLIError.badInput("--var \(item): expected key=value")
+            }
+            result[String(item[..<eq])] = String(item[item.index(after: eq)...])
+        }
+        return result
+    }
+
+    private func execute(stdout: Terminal, stderr: Terminal) throws(CLIError) -> Int32 {
+        let collection = try loadCollection(file)
+        let profiles = try ProfileSelection.resolve(profile, collection: collection)
+        let overrides = try parseVars()
+
+        let builtinNames: Set<String> = collection.usesBuiltinServer ? ["base", "page"] : []
+        let problems = CollectionValidator.check(collection, environment: env, overrides: Set(overrides.keys), builtinNames: builtinNames)
+        if !problems.isEmpty {
+            let count = problems.count == 1 ? "1 error" : "\(problems.count) errors"
+            throw CLIError.badInput("\(file): \(count)\n" + problems.map { "  \($0)" }.joined(separator: "\n"))
+        }
+
+        let runStore = try store.open()
+        let signals = SignalWatcher()
+
+        var server: FixtureServer?
+        var builtins: [String: String] = [:]
+        if collection.usesBuiltinServer {
+            do {
+                let started = try FixtureServer.start()
+                server = started
+                builtins = ["base": started.baseURL, "page": started.pageURL]
+            } catch {
+                throw CLIError(message: "cannot start the built-in fixture server: \(error)", status: ExitStatus.failed)
+            }
+        }
+        defer { server?.stop() }
+
+        let pageOrigin = origin ?? collection.origin ?? server?.pageURL ?? "http://localhost:8000"
+        let groupID = profiles.count > 1 ? RunGroup.newID() : nil
+        let reporter = RunReporter(stdout: stdout, quiet: quiet || output.format == .json, verbose: verbose, profileCount: profiles.count)
+        var summaries: [ProfileRunSummary] = []
+        var interrupted = false
+
+        for profile in profiles {
+            if signals.cancellation.isCancelled { interrupted = true; break }
+            let settings = RunSettings(
+                mode: mode, origin: profile.runtime == .browser ? pageOrigin : nil, credentials: credentials,
+                crossOriginIsolated: false, strict: strict)
+            let plan = RunPlan(
+                collection: collection, profile: profile, settings: settings, environmentName: env, overrides: overrides,
+                builtinVariables: builtins, processEnvironment: ProcessEnvironment.all, jobs: jobs, bail: bail,
+                bodyCaptureLimit: bodyLimit, allowedPaths: allowPath)
+            let runner: Runner
+            do { runner = try Runner(plan: plan, cancellation: signals.cancellation) } catch {
+                throw CLIError.badInput(error.description)
+            }
+            let info = RunInfo(
+                collectionName: collection.name, collectionPath: file, collectionHash: collection.sourceHash,
+                profile: profile.name, profileDefinition: profile.definitionJSON, settings: settings, environment: env,
+                startedAt: Clock.now(), host: HostName.current, groupID: groupID, jobs: jobs)
+            let planned = runner.selection.filter { $0 }.count
+            let runID: Int64
+            do { runID = try runStore.beginRun(info, plannedRequests: planned) } catch {
+                throw CLIError.store("cannot record the run: \(error)")
+            }
+            reporter.begin(collection: collection, profile: profile, settings: settings, runID: runID, planned: planned)
+
+            var storeFailure: StoreError?
+            var results: [RequestResult] = []
+            let outcome = runner.run { result in
+                reporter.report(result)
+                if output.format == .json || profiles.count > 1 { results.append(result) }
+                guard storeFailure == nil else { return }
+                do { try runStore.append(runID: runID, result: result) } catch {
+                    storeFailure = error
+                    signals.cancellation.cancel()
+                }
+            }
+            let status: RunStatus = storeFailure != nil ? .failed : outcome.status
+            do {
+                try runStore.finishRun(runID: runID, status: status, counts: outcome.counts, endedAt: Clock.now())
+            } catch {
+                if storeFailure == nil { storeFailure = error }
+            }
+            if let storeFailure {
+                reporter.end()
+                throw CLIError.store("the run store failed: \(storeFailure). Results committed before the failure are kept (run \(runID)).")
+            }
+            reporter.finish(counts: outcome.counts, status: status, runID: runID)
+            summaries.append(ProfileRunSummary(profile: profile, runID: runID, counts: outcome.counts, status: status, results: results))
+            if status == .interrupted { interrupted = true; break }
+        }
+        reporter.end()
+
+        if profiles.count > 1 && output.format == .text && !quiet {
+            MatrixView.print(summaries, collection: collection, terminal: stdout)
+        }
+        if output.format == .json {
+            stdout.line(RunJSON.document(summaries, collection: collection).serialized(pretty: true))
+        }
+        if interrupted {
+            stderr.line("interrupted: the partial run is stored and marked interrupted")
+            return signals.exitStatus
+        }
+        let allPassed = summaries.allSatisfy { $0.counts.failed == 0 && $0.counts.errored == 0 }
+        return allPassed ? ExitStatus.ok : ExitStatus.failed
+    }
+}
+
+/// One profile's run, for the matrix and the JSON output.
+struct ProfileRunSummary {
+    var profile: Profile
+    var runID: Int64
+    var counts: RunCounts
+    var status: RunStatus
+    var results: [RequestResult]
+}
+
+/// Ids shared by the runs of one `--profile a,b,…` invocation.
+enum RunGroup {
+    static func newID() -> String {
+        var bytes = [UInt8](repeating: 0, count: 8)
+        _ = getrandom(&bytes, bytes.count, 0)
+        return bytes.map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined()
+    }
+}
+
+/// This machine's host name.
+enum HostName {
+    static var current: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }
+        return String(cString: buffer)
+    }
+}
