@@ -28,7 +28,7 @@ struct JSONParser {
     }
 
     private mutating func consume(_ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitsCount
+        let count = literal.utf8CodeUnitCount
         guard index + count <= bytes.count else { return false }
         let matches = literal.withUTF8Buffer { expected in
             expected.indices.allSatisfy { bytes[index + $0] == expected[$0] }

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import Engine
 import Store
 
@@ -45,8 +48,8 @@ enum ColorChoiceArgument: String, ExpressibleByArgument, CaseIterable {
     var choice: ColorChoice { ColorChoice(rawValue: rawValue) ?? .auto }
 }
 
-extension ClientMode: @retroactive ExpressibleByArgument {}
-extension CredentialsMode: @retroactive ExpressibleByArgument {}
+extension ClientMode: ExpressibleByArgument {}
+extension CredentialsMode: ExpressibleByArgument {}
 
 /// Loads a collection, turning its errors into a bad-input CLI error that lists each one.
 func loadCollection(_ path: String) throws(CLIError) -> Collection {
@@ -56,5 +59,14 @@ func loadCollection(_ path: String) throws(CLIError) -> Collection {
         let lines = error.errors.map(\.description)
         let count = lines.count == 1 ? "1 error" : "\(lines.count) errors"
         throw CLIError.badInput("\(path): \(count)\n" + lines.map { "  " + $0 }.joined(separator: "\n"))
+    }
+}
+
+/// Absolute, symlink-free paths, so runs of one collection match however its path was typed.
+enum CanonicalPath {
+    static func of(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(validatingCString: resolved) ?? path
     }
 }

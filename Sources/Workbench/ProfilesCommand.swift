@@ -52,7 +52,7 @@ struct ShowProfile: ParsableCommand {
         out.line(out.bold(profile.name) + (profile.extends.map { out.dim(" (extends \($0))") } ?? ""))
         out.line(profile.description)
         out.line()
-        let rows = profile.summaryRows.map { [$0.behaviour, $0.verdict, $0.detail] }
+        let rows = profile.summaryRows.map { [$0.behaviour, $0.verdict.rawValue, $0.detail] }
         for line in Format.table(["behaviour", "verdict", "detail"], rows, width: out.width) { out.line(line) }
     }
 }

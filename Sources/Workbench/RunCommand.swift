@@ -134,9 +134,9 @@ struct RunCommand: ParsableCommand {
                 throw CLIError.badInput(error.description)
             }
             let info = RunInfo(
-                collectionName: collection.name, collectionPath: file, collectionHash: collection.sourceHash,
+                collectionName: collection.name, collectionPath: CanonicalPath.of(file), collectionHash: collection.sourceHash,
                 profile: profile.name, profileDefinition: profile.definitionJSON, settings: settings, environment: env,
-                startedAt: Clock.now(), host: HostName.current, groupID: groupID, jobs: jobs)
+                startedAt: Clock.now(), host: RunStore.currentHost(), groupID: groupID, jobs: jobs)
             let planned = runner.selection.filter { $0 }.count
             let runID: Int64
             do { runID = try runStore.beginRun(info, plannedRequests: planned) } catch {
@@ -150,13 +150,13 @@ struct RunCommand: ParsableCommand {
                 reporter.report(result)
                 if output.format == .json || profiles.count > 1 { results.append(result) }
                 guard storeFailure == nil else { return }
-                do { try runStore.append(runID: runID, result: result) } catch {
+                do throws(StoreError) { try runStore.append(runID: runID, result: result) } catch {
                     storeFailure = error
                     signals.cancellation.cancel()
                 }
             }
             let status: RunStatus = storeFailure != nil ? .failed : outcome.status
-            do {
+            do throws(StoreError) {
                 try runStore.finishRun(runID: runID, status: status, counts: outcome.counts, endedAt: Clock.now())
             } catch {
                 if storeFailure == nil { storeFailure = error }
@@ -198,17 +198,9 @@ struct ProfileRunSummary {
 /// Ids shared by the runs of one `--profile a,b,…` invocation.
 enum RunGroup {
     static func newID() -> String {
-        var bytes = [UInt8](repeating: 0, count: 8)
-        _ = getrandom(&bytes, bytes.count, 0)
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<8).map { _ in UInt8.random(in: 0...255, using: &generator) }
         return bytes.map { b in (b < 16 ? "0" : "") + String(b, radix: 16) }.joined()
     }
 }
 
-/// This machine's host name.
-enum HostName {
-    static var current: String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }
-        return String(cString: buffer)
-    }
-}

@@ -10,7 +10,7 @@ struct ShowCommand: ParsableCommand {
     )
 
     @Argument(help: "The run: an id, last, last~1, …")
-    var run: String = "last"
+    var runReference: String = "last"
 
     @Argument(help: "A request of the run: its id (group/name), its name, or its 1-based position.")
     var request: String?
@@ -26,8 +26,8 @@ struct ShowCommand: ParsableCommand {
         do {
             let runStore = try store.open()
             let id: Int64
-            do { id = try runStore.resolveRun(run) } catch { throw CLIError.badInput("\(error)") }
-            guard let stored = try runStore.run(id: id) else { throw CLIError.badInput("no run \(run)") }
+            do { id = try runStore.resolveRun(runReference) } catch { throw CLIError.badInput("\(error)") }
+            guard let stored = try runStore.run(id: id) else { throw CLIError.badInput("no run \(runReference)") }
             let results = try runStore.results(runID: id)
             if let request {
                 guard let result = Self.find(request, in: results) else {

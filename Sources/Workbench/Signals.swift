@@ -9,31 +9,39 @@ import Glibc
 /// A second signal exits at once.
 final class SignalWatcher: Sendable {
     let cancellation = CancellationFlag()
-    private let received = Atomic<Int32>(0)
-    private let sources: Mutex<[DispatchSourceSignal]> = Mutex([])
+    private let received = SignalRecord()
+    /// Kept alive for the life of the watcher; never mutated after init.
+    private nonisolated(unsafe) let sources: [DispatchSourceSignal]
 
     init() {
+        let cancellation = self.cancellation
+        let received = self.received
         var made: [DispatchSourceSignal] = []
         for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
+            _ = Glibc.signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { [self] in
-                let (exchanged, _) = received.compareExchange(expected: 0, desired: sig, ordering: .acquiringAndReleasing)
+            source.setEventHandler {
+                let (exchanged, _) = received.value.compareExchange(expected: 0, desired: sig, ordering: .acquiringAndReleasing)
                 if !exchanged { _exit(128 + sig) }
                 cancellation.cancel()
             }
             source.resume()
             made.append(source)
         }
-        sources.withLock { $0 = made }
+        sources = made
     }
 
     /// The signal received, if any.
     var signal: Int32? {
-        let value = received.load(ordering: .acquiring)
+        let value = received.value.load(ordering: .acquiring)
         return value == 0 ? nil : value
     }
 
     /// 130 after SIGINT, 143 after SIGTERM.
     var exitStatus: Int32 { signal == SIGTERM ? ExitStatus.terminated : ExitStatus.interrupted }
+}
+
+/// The first signal received (0: none), shared with the signal handlers.
+final class SignalRecord: Sendable {
+    let value = Atomic<Int32>(0)
 }

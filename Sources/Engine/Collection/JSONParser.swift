@@ -205,6 +205,7 @@ public struct JSONParser {
     }
 
     private mutating func parseString() throws(InputError) -> String {
+        let start = location
         index += 1  // opening quote
         var scalars = String.UnicodeScalarView()
         var runStart = index
@@ -258,7 +259,7 @@ public struct JSONParser {
                         scalars.append(scalar)
                     }
                 default:
-                    index -= 1
+                    index -= 2  // point at the backslash
                     throw error("invalid escape '\\\(Character(UnicodeScalar(e)))'")
                 }
                 runStart = index
@@ -266,7 +267,7 @@ public struct JSONParser {
             }
             index += 1
         }
-        throw error("unterminated string")
+        throw InputError("invalid JSON: unterminated string (it starts here and the file ends before its closing quote)", at: start)
     }
 
     private mutating func parseHex4() throws(InputError) -> UInt32 {

@@ -19,21 +19,11 @@ public final class Runner: Sendable {
         self.plan = plan
         self.cancellation = cancellation
         self.graph = DependencyGraph(requests: plan.collection.requests)
-        let environment = try Runner.environment(named: plan.environmentName, in: plan.collection)
-        self.baseScope = VariableScope(
-            collection: plan.collection.variables, environment: environment?.variables ?? [],
-            builtins: plan.builtinVariables, overrides: plan.overrides)
+        self.baseScope = try VariableScope(
+            collection: plan.collection, environmentName: plan.environmentName,
+            builtins: plan.builtinVariables.mapValues(JSONValue.string), overrides: plan.overrides.mapValues(JSONValue.string))
+        let environment = plan.collection.environments.first { $0.name == plan.environmentName }
         self.redactor = Runner.makeRedactor(plan: plan, environment: environment, scope: baseScope)
-    }
-
-    static func environment(named name: String?, in collection: Collection) throws(InputError) -> Environment? {
-        guard let name else { return nil }
-        guard let environment = collection.environments.first(where: { $0.name == name }) else {
-            let available = collection.environments.map(\.name)
-            let hint = available.isEmpty ? "the collection defines no environments" : "available: \(available.joined(separator: ", "))"
-            throw InputError("unknown environment '\(name)' (\(hint))")
-        }
-        return environment
     }
 
     static func makeRedactor(plan: RunPlan, environment: Environment?, scope: VariableScope) -> Redactor {
@@ -42,7 +32,9 @@ public final class Runner: Sendable {
         var names = Set(secretVariables.map(\.name)).union(plan.collection.secretNames)
         names.formUnion(plan.overrides.keys.filter(Redactor.isSecretName))
         for name in names {
-            if let value = try? scope.resolvedValue(name) { redactor.add(value: value.templateText, name: name) }
+            if let value = try? TemplateResolver.value(of: name, scope: scope, environment: plan.processEnvironment) {
+                redactor.add(value: value.templateText, name: name)
+            }
         }
         return redactor
     }
@@ -86,7 +78,7 @@ public final class Runner: Sendable {
             } else {
                 let (r, captured) = runner.run(index, scope: scope, sender: transport)
                 for (name, value) in captured {
-                    scope.setCapture(name, value)
+                    scope.setCapture(name, value, secret: isSecretCapture(index: index, name: name))
                     if isSecretCapture(index: index, name: name) { redactor.add(value: value.templateText, name: name) }
                 }
                 result = r

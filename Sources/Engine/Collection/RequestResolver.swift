@@ -1,0 +1,85 @@
+/// The plan step: one `RequestDefinition` with every template resolved into a `RequestSpec`.
+public enum RequestResolver {
+    /// Resolves method (case kept as written), URL with the query appended and percent-encoded, headers
+    /// (a CR or LF is an error, never sent), body (with its implied `Content-Type` unless one is given) and
+    /// options (httpx's defaults for what the collection leaves out).
+    ///
+    /// - Parameters:
+    ///   - collectionDirectory: the collection file's folder; body, multipart and certificate paths are relative to it.
+    ///   - environment: the process environment, for `{{$processEnv NAME}}`.
+    ///   - allowedPaths: directories outside the collection's folder that body and multipart files may come from.
+    public static func resolve(_ request: RequestDefinition, scope: VariableScope, collectionDirectory: String,
+                               environment: [String: String], allowedPaths: [String] = []) throws(InputError) -> RequestSpec {
+        let context = ResolveContext(scope: scope, environment: environment, directory: collectionDirectory,
+                                     allowedPaths: allowedPaths, location: request.location)
+        let method = try context.text(request.method)
+        guard HTTPSyntax.isMethod(method) else {
+            throw InputError("method '\(method)' (from \"\(request.method.raw)\") is not a valid method; use letters only, e.g. GET",
+                             at: request.method.location ?? request.location)
+        }
+
+        var url = URLEncoding.normalize(try context.text(request.url))
+        var pairs: [(name: String, value: String)] = []
+        for field in request.query { pairs.append((field.name, try context.text(field.value))) }
+        url = URLEncoding.appendingQuery(url, pairs)
+        if let problem = absoluteURLProblem(url) {
+            throw InputError("url '\(url)' (from \"\(request.url.raw)\") \(problem)", at: request.url.location ?? request.location)
+        }
+
+        var headers: [HeaderField] = []
+        for header in request.headers {
+            headers.append(HeaderField(header.name, try context.headerValue(header)))
+        }
+        var body = RequestBody.none
+        if let definition = request.body {
+            body = try context.body(definition, headers: &headers)
+        }
+        let options = try context.options(request.options)
+        return RequestSpec(method: method, url: url, headers: headers, body: body, options: options)
+    }
+
+    /// Why a resolved URL cannot be sent, or nil.
+    static func absoluteURLProblem(_ url: String) -> String? {
+        let lower = url.lowercased()
+        let scheme = lower.hasPrefix("http://") ? 7 : lower.hasPrefix("https://") ? 8 : 0
+        guard scheme > 0 else { return "is not an absolute http:// or https:// URL" }
+        let authority = lower.dropFirst(scheme).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@").last.map { String($0) } ?? ""
+        guard !host.isEmpty, !host.hasPrefix(":") else { return "has no host" }
+        return nil
+    }
+}
+
+/// What resolving one request needs; small helpers shared by the URL, header, body and option steps.
+struct ResolveContext {
+    let scope: VariableScope
+    let environment: [String: String]
+    let directory: String
+    let allowedPaths: [String]
+    let location: SourceLocation
+
+    func text(_ template: Template) throws(InputError) -> String {
+        var located = template
+        if located.location == nil { located.location = location }
+        return try TemplateResolver.resolve(located, scope: scope, environment: environment)
+    }
+
+    /// A header's value; a CR, LF or NUL (header injection) is an error naming the variable that supplied it.
+    func headerValue(_ header: NamedTemplate) throws(InputError) -> String {
+        var template = header.value
+        if template.location == nil { template.location = location }
+        let pieces = try TemplateResolver.pieces(template, scope: scope, environment: environment)
+        for piece in pieces where piece.text.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) {
+            let source = piece.variable.map { " (from variable '\($0)')" } ?? ""
+            throw InputError(
+                "header \(header.name) contains a line break\(source); it is never sent, because a line break would start a new header",
+                at: template.location)
+        }
+        return pieces.map(\.text).joined()
+    }
+
+    func resolvedPath(_ template: Template, what: String, confined: Bool) throws(InputError) -> (path: String, size: Int64) {
+        try CollectionPaths.resolveFile(try text(template), what: what, directory: directory, allowedPaths: allowedPaths,
+                                        confined: confined, location: template.location ?? location)
+    }
+}

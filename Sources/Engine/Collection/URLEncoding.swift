@@ -1,0 +1,91 @@
+/// Percent-encoding as httpx does it: query parameters keep only unreserved characters
+/// (`A–Z a–z 0–9 - . _ ~`, spaces as `%20`); form fields the same with spaces as `+`; a URL keeps what it
+/// has and gains escapes only for bytes that cannot appear in a URL.
+enum URLEncoding {
+    private static let hex = Array("0123456789ABCDEF")
+
+    static func isUnreserved(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+            || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~")
+    }
+
+    private static func escape(_ b: UInt8, into out: inout String) {
+        out.append("%")
+        out.append(hex[Int(b >> 4)])
+        out.append(hex[Int(b & 0x0F)])
+    }
+
+    /// A query name or value: everything but unreserved characters escaped.
+    static func encodeComponent(_ text: String) -> String {
+        var out = ""
+        for b in text.utf8 {
+            if isUnreserved(b) { out.append(Character(UnicodeScalar(b))) } else { escape(b, into: &out) }
+        }
+        return out
+    }
+
+    /// An `application/x-www-form-urlencoded` name or value (Python's `quote_plus`).
+    static func encodeFormComponent(_ text: String) -> String {
+        var out = ""
+        for b in text.utf8 {
+            if isUnreserved(b) {
+                out.append(Character(UnicodeScalar(b)))
+            } else if b == 0x20 {
+                out.append("+")
+            } else {
+                escape(b, into: &out)
+            }
+        }
+        return out
+    }
+
+    /// `a=1&b=2` form body text.
+    static func formEncode(_ pairs: [(name: String, value: String)]) -> String {
+        pairs.map { encodeFormComponent($0.name) + "=" + encodeFormComponent($0.value) }.joined(separator: "&")
+    }
+
+    /// Escapes what cannot stand in a URL (spaces, controls, non-ASCII, `"<>\^`{|}`, a `%` not starting an escape).
+    static func normalize(_ url: String) -> String {
+        let bytes = Array(url.utf8)
+        var out = ""
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "%") {
+                let isEscape = i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])
+                if isEscape { out.append("%") } else { escape(b, into: &out) }
+            } else if b <= 0x20 || b >= 0x7F || "\"<>\\^`{|}".utf8.contains(b) {
+                escape(b, into: &out)
+            } else {
+                out.append(Character(UnicodeScalar(b)))
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private static func isHex(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66)
+    }
+
+    /// The URL with `pairs` appended to its query (before any fragment), keeping an existing query.
+    static func appendingQuery(_ url: String, _ pairs: [(name: String, value: String)]) -> String {
+        guard !pairs.isEmpty else { return url }
+        let encoded = pairs.map { encodeComponent($0.name) + "=" + encodeComponent($0.value) }.joined(separator: "&")
+        var base = url
+        var fragment = ""
+        if let hash = url.firstIndex(of: "#") {
+            base = String(url[..<hash])
+            fragment = String(url[hash...])
+        }
+        let separator: String
+        if !base.contains("?") {
+            separator = "?"
+        } else if base.hasSuffix("?") || base.hasSuffix("&") {
+            separator = ""
+        } else {
+            separator = "&"
+        }
+        return base + separator + encoded + fragment
+    }
+}
