@@ -6,15 +6,17 @@ enum MatrixView {
     static func verdict(_ r: RequestResult) -> String {
         if r.outcome == .skipped { return "skipped" }
         let codes = Set(r.effects.map(\.code))
-        let ordered = ["cors-blocked", "sync-unsupported", "method-refused", "option-refused", "double-decoding",
-                       "timeout-not-enforced", "body-dropped", "header-dropped", "cors-header-hidden", "option-ignored"]
-        var label = ordered.first(where: codes.contains) ?? (r.outcome == .passed ? "pass" : "fail")
-        if r.observed == nil, !codes.contains("cors-blocked"), let python = r.pythonError {
-            label = python.type.replacing("httpx.", with: "")
-        } else if r.observed == nil, label == "fail", let error = r.error {
-            label = error.kind.rawValue
+        if r.observed == nil {
+            // No response: say why in Python's terms, unless the runtime refused it outright.
+            if let code = ["cors-blocked", "sync-unsupported", "method-refused", "option-refused"].first(where: codes.contains) {
+                return code
+            }
+            if let python = r.pythonError { return python.type.replacing("httpx.", with: "") }
+            return r.error?.kind.rawValue ?? "error"
         }
-        return label
+        let notable = ["timeout-not-enforced", "double-decoding", "cors-header-hidden", "header-dropped", "body-dropped",
+                       "option-ignored", "cookie-not-stored", "origin-null"]
+        return notable.first(where: codes.contains) ?? (r.outcome == .passed ? "pass" : "fail")
     }
 
     static func print(_ runs: [ProfileRunSummary], collection: Collection, terminal t: Terminal) {

@@ -13,6 +13,7 @@ final class RunReporter {
     private var startedMicros: Int64 = 0
     private var progressShown = false
     private var lastProgressMicros: Int64 = 0
+    private var nameWidth = 28
 
     init(stdout: Terminal, quiet: Bool, verbose: Bool, profileCount: Int) {
         self.out = stdout
@@ -25,6 +26,7 @@ final class RunReporter {
 
     func begin(collection: Collection, profile: Profile, settings: RunSettings, runID: Int64, planned: Int) {
         self.planned = planned
+        nameWidth = min(44, max(12, collection.requests.map { $0.id.count }.max() ?? 12))
         done = 0
         failures = 0
         startedMicros = Clock.monotonicMicros()
@@ -40,7 +42,7 @@ final class RunReporter {
         if result.outcome == .failed || result.outcome == .errored { failures += 1 }
         guard !quiet else { return }
         clearProgress()
-        for line in RequestLines.render(result, terminal: out, verbose: verbose) { out.line(line) }
+        for line in RequestLines.render(result, terminal: out, verbose: verbose, nameWidth: nameWidth) { out.line(line) }
         drawProgress()
     }
 
@@ -85,6 +87,9 @@ final class RunReporter {
 
 /// The lines that describe one request result in the terminal.
 enum RequestLines {
+    /// Effects every request of a JavaScript profile has: listed with `-v` and in `show`, counted otherwise.
+    static let routineEffects: Set<String> = ["header-added", "header-replaced", "timeout-one-clock", "redirect-followed", "content-decoded"]
+
     static func symbol(_ outcome: Outcome, _ t: Terminal) -> String {
         switch outcome {
         case .passed: return t.paint("✓", .green)
@@ -94,7 +99,7 @@ enum RequestLines {
         }
     }
 
-    static func render(_ r: RequestResult, terminal t: Terminal, verbose: Bool) -> [String] {
+    static func render(_ r: RequestResult, terminal t: Terminal, verbose: Bool, nameWidth: Int = 28) -> [String] {
         let status = r.observed.map { String($0.status) } ?? (r.outcome == .skipped ? "skip" : "---")
         let statusText: String
         if let code = r.observed?.status {
@@ -102,7 +107,7 @@ enum RequestLines {
         } else {
             statusText = t.dim(status)
         }
-        let name = Format.cell(r.requestID, 28)
+        let name = Format.cell(r.requestID, nameWidth)
         let method = Format.cell(r.method, 7)
         let time = Format.cell(r.outcome == .skipped ? "" : Format.duration(micros: r.durationMicros), 9, alignRight: true)
         let passedCount = r.assertions.filter(\.passed).count
@@ -125,8 +130,16 @@ enum RequestLines {
         for capture in r.captures where capture.error != nil {
             lines.append("\(indent)\(t.paint("capture \(capture.name)", .yellow)): \(capture.error ?? "")")
         }
+        var routine = 0
         for effect in r.effects {
+            if !verbose, RequestLines.routineEffects.contains(effect.code) {
+                routine += 1
+                continue
+            }
             lines.append("\(indent)\(t.paint(effect.code, .cyan)) \(t.dim(effect.message))")
+        }
+        if routine > 0 {
+            lines.append(indent + t.dim("+\(routine) routine effect\(routine == 1 ? "" : "s") (headers the runtime adds or replaces, redirects it follows; -v or `workbench show` lists them)"))
         }
         if let note = r.expectationNote, r.outcome != .skipped || verbose {
             lines.append("\(indent)\(t.dim(note))")

@@ -1,6 +1,6 @@
 /// Decoding of `expect`: outcomes a request is declared to have under some profiles.
 extension CollectionDecoder {
-    static let outcomes = ["pass", "error", "cors-blocked", "refused", "timeout"]
+    static let outcomes = ["pass", "fail", "error", "cors-blocked", "refused", "timeout"]
 
     /// `{"browser": {"outcome": "cors-blocked", "exception": "httpx.ConnectError", "effects": ["cors-blocked"]}, "node-jspi,node": {"outcome": "pass"}}`
     mutating func decodeExpectations(_ node: LocatedJSON) -> [ProfileExpectation] {

@@ -31,7 +31,8 @@ extension CollectionDecoder {
         if let node = object["defaults"] {
             let own = decodeDefaults(node, what: "`defaults` of \(what)")
             defaults = RequestDefaults(headers: Self.mergeHeaders(inherited.headers, own.headers),
-                                       options: Self.mergeOptions(inherited.options, own.options))
+                                       options: Self.mergeOptions(inherited.options, own.options),
+                                       expectations: own.expectations + inherited.expectations)
         }
         if let node = object["requests"], let items = context.array(node, "`requests` of \(what)") {
             decodeItems(items, groupPath: groupPath + [name], inherited: defaults, into: &requests)
@@ -89,6 +90,7 @@ extension CollectionDecoder {
         if let node = object["assert"] { request.assertions = decodeAssertions(node) }
         if let node = object["capture"] { request.captures = decodeCaptures(node) }
         if let node = object["expect"] { request.expectations = decodeExpectations(node) }
+        request.expectations += inherited.expectations
         if let node = object["skip"] { request.skip = context.bool(node, "`skip`") ?? false }
         return name == nil ? nil : request
     }

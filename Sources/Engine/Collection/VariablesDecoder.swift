@@ -38,9 +38,16 @@ extension CollectionDecoder {
     mutating func decodeDefaults(_ node: LocatedJSON, what: String) -> RequestDefaults {
         var defaults = RequestDefaults()
         guard let object = context.object(node, what) else { return defaults }
-        context.checkKeys(object, allowed: ["headers", "options"], in: what)
+        context.checkKeys(object, allowed: ["headers", "options", "expect"], in: what)
         if let headers = object["headers"] { defaults.headers = decodeHeaders(headers, what: "headers in \(what)") }
         if let options = object["options"] { defaults.options = decodeOptions(options) }
+        if let expect = object["expect"] {
+            defaults.expectations = decodeExpectations(expect).map { e in
+                var e = e
+                e.inherited = true
+                return e
+            }
+        }
         return defaults
     }
 

@@ -83,9 +83,12 @@ public struct DiffIgnore: Sendable, Hashable {
 public struct RequestDefaults: Sendable {
     public var headers: [NamedTemplate]
     public var options: OptionsDefinition
-    public init(headers: [NamedTemplate] = [], options: OptionsDefinition = OptionsDefinition()) {
+    /// Declared per-profile outcomes for every request below (a request's own `expect` wins).
+    public var expectations: [ProfileExpectation]
+    public init(headers: [NamedTemplate] = [], options: OptionsDefinition = OptionsDefinition(), expectations: [ProfileExpectation] = []) {
         self.headers = headers
         self.options = options
+        self.expectations = expectations
     }
 }
 
@@ -250,10 +253,13 @@ public struct ProfileExpectation: Sendable, Hashable {
     public var exception: String?
     /// Effect codes that must be present.
     public var effects: [String]
-    public init(profiles: [String], outcome: String? = nil, exception: String? = nil, effects: [String] = []) {
+    /// True when the declaration comes from a group's or the collection's `defaults`.
+    public var inherited: Bool
+    public init(profiles: [String], outcome: String? = nil, exception: String? = nil, effects: [String] = [], inherited: Bool = false) {
         self.profiles = profiles
         self.outcome = outcome
         self.exception = exception
         self.effects = effects
+        self.inherited = inherited
     }
 }

@@ -67,7 +67,7 @@ public struct AssertionResult: Sendable, Hashable {
 /// The outcome of one capture.
 public struct CaptureResult: Sendable, Hashable {
     public var name: String
-    /// The captured value; for secret captures, the placeholder `"<secret>"`.
+    /// The captured value (the real value even for secret captures: the runner redacts before storage and display).
     public var value: JSONValue?
     public var secret: Bool
     /// Why nothing was captured, when nothing was.

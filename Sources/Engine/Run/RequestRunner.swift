@@ -30,6 +30,47 @@ struct RequestRunner: Sendable {
             startedAt: Clock.now(), durationMicros: 0)
     }
 
+    /// The assertion with templates in its expected values resolved.
+    func resolveOperands(_ assertion: Assertion, scope: VariableScope) -> Result<Assertion, InputError> {
+        func hasTemplate(_ v: JSONValue) -> Bool {
+            switch v {
+            case .string(let s): return s.contains("{{")
+            case .array(let items): return items.contains(where: hasTemplate)
+            default: return false
+            }
+        }
+        func resolve(_ predicate: Predicate) throws(InputError) -> Predicate {
+            var checks: [PredicateCheck] = []
+            for check in predicate.checks {
+                var c = check
+                if hasTemplate(c.expected) {
+                    c.expected = try TemplateResolver.resolveJSON(c.expected, scope: scope, environment: plan.processEnvironment)
+                }
+                if let nested = c.nested { c.nested = try resolve(nested) }
+                checks.append(c)
+            }
+            return Predicate(checks)
+        }
+        guard assertion.predicate.checks.contains(where: { hasTemplate($0.expected) || $0.nested != nil }) else { return .success(assertion) }
+        do {
+            var a = assertion
+            a.predicate = try resolve(assertion.predicate)
+            return .success(a)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Capture names request `index` uses that earlier requests should have produced but did not, as text.
+    func missingCaptures(_ index: Int, scope: VariableScope) -> String? {
+        let requests = plan.collection.requests
+        let produced = Set(requests[..<index].flatMap { $0.captures.map(\.name) })
+        let defined = scope.definedNames
+        let missing = DependencyGraph.variableNames(in: requests[index]).filter { produced.contains($0) && !defined.contains($0) }
+        guard !missing.isEmpty else { return nil }
+        return missing.sorted().map { "{{\($0)}}" }.joined(separator: ", ")
+    }
+
     /// Runs request `index` with `scope`; returns the result and the captured values (real, unredacted).
     func run(_ index: Int, scope: VariableScope, sender: HopSender) -> (RequestResult, [(String, JSONValue)]) {
         let request = plan.collection.requests[index]
@@ -41,6 +82,9 @@ struct RequestRunner: Sendable {
                 request, scope: scope, collectionDirectory: collectionDirectory,
                 environment: plan.processEnvironment, allowedPaths: plan.allowedPaths)
         } catch {
+            if let missing = missingCaptures(index, scope: scope) {
+                return (skipped(index, reason: "not sent: it uses \(missing), which an earlier request did not capture"), [])
+            }
             let failure = TransportError(kind: .invalidRequest, message: error.description)
             let result = RequestResult(
                 index: index, requestID: request.id, name: request.name, groupPath: request.groupPath,
@@ -51,15 +95,6 @@ struct RequestRunner: Sendable {
 
         let execution = RequestExecutor.execute(spec, settings: executionSettings, state: state, sender: sender)
 
-        var parsedBody: JSONValue?
-        var bodyParseAttempted = false
-        func body() -> JSONValue? {
-            if !bodyParseAttempted, let observed = execution.observed {
-                bodyParseAttempted = true
-                parsedBody = try? JSONParser.parse(observed.body)
-            }
-            return parsedBody
-        }
         let needsJSON = request.assertions.contains { if case .jsonPath = $0.subject { return true } else { return false } }
             || request.captures.contains { if case .jsonPath = $0.source { return true } else { return false } }
 
@@ -67,16 +102,27 @@ struct RequestRunner: Sendable {
         var captureResults: [CaptureResult] = []
         var captured: [(String, JSONValue)] = []
         if let observed = execution.observed {
-            let parsed = needsJSON ? body() : nil
-            for assertion in request.assertions {
-                assertionResults.append(AssertionEvaluator.evaluate(
-                    assertion, response: observed, parsedBody: parsed, bodyIsJSONChecked: needsJSON,
-                    durationMicros: execution.durationMicros))
-            }
+            // Parse the body once per response; every JSONPath assertion and capture shares the result.
+            let bodyJSON: Result<JSONValue, InputError> = needsJSON ? AssertionEvaluator.parseBody(observed) : .failure(InputError("not parsed"))
+            let parsed = try? bodyJSON.get()
             for capture in request.captures {
                 let result = CaptureEvaluator.capture(capture, response: observed, parsedBody: parsed)
                 captureResults.append(result)
                 if let value = result.value, result.error == nil { captured.append((capture.name, value)) }
+            }
+            // Assertion operands may use templates, including this request's own captures (as in Hurl).
+            var assertionScope = scope
+            for (name, value) in captured { assertionScope.setCapture(name, value) }
+            for assertion in request.assertions {
+                switch resolveOperands(assertion, scope: assertionScope) {
+                case .success(let resolved):
+                    assertionResults.append(AssertionEvaluator.evaluate(
+                        resolved, response: observed, bodyJSON: bodyJSON, durationMicros: execution.durationMicros))
+                case .failure(let error):
+                    assertionResults.append(AssertionResult(
+                        description: "assertion at \(assertion.location?.description ?? request.location.description)",
+                        passed: false, expected: "a resolvable value", actual: "<unresolved>", message: error.message))
+                }
             }
         } else {
             for capture in request.captures {
@@ -94,7 +140,7 @@ struct RequestRunner: Sendable {
                 note = mismatch
             } else {
                 outcome = .passed
-                note = "met the declared expectation for \(plan.profile.name): \(Expectations.outcomeCode(execution))"
+                note = "met the declared expectation for \(plan.profile.name): \(Expectations.outcomeCode(execution, assertionsPassed: assertionsPassed))"
             }
         } else if execution.observed == nil {
             outcome = .errored
