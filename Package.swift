@@ -37,6 +37,11 @@ let package = Package(
             name: "Store",
             dependencies: ["Engine", "CSQLite"]
         ),
+        // Views of stored runs that are more than a table: diffs between runs, export formats.
+        .target(
+            name: "Reports",
+            dependencies: ["Engine", "Store"]
+        ),
         // The built-in httpbin-like fixture server (SwiftNIO stays inside this target).
         .target(
             name: "FixtureServer",
@@ -52,6 +57,7 @@ let package = Package(
             dependencies: [
                 "Engine",
                 "Store",
+                "Reports",
                 "FixtureServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -59,6 +65,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "FixtureServer"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Engine"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Engine"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["FixtureServer"]),
     ]
 )

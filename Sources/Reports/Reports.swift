@@ -1,0 +1,1 @@
+// Reports: diffs between stored runs and export formats. See docs/ARCHITECTURE.md.
