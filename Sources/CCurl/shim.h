@@ -26,4 +26,18 @@ static inline CURLSHcode wb_share_setopt_ptr(CURLSH *s, CURLSHoption o, void *v)
 
 static inline CURLMcode wb_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 
+/* One-time global set-up (CURL_GLOBAL_ALL is a macro expression Swift does not import). */
+static inline CURLcode wb_global_init(void) { return curl_global_init(CURL_GLOBAL_ALL); }
+/* libcurl's version number as text ("7.88.1"), from curl_version_info. */
+static inline const char *wb_version_string(void) {
+    curl_version_info_data *d = curl_version_info(CURLVERSION_NOW);
+    return (d && d->version) ? d->version : "";
+}
+/* The result code of a finished transfer's CURLMSG_DONE message (a union member). */
+static inline CURLcode wb_msg_result(const CURLMsg *m) { return m->data.result; }
+/* The value libcurl's write callback returns to signal an error (7.87+). */
+static inline size_t wb_writefunc_error(void) { return CURL_WRITEFUNC_ERROR; }
+/* Read-callback return value that aborts the transfer. */
+static inline size_t wb_readfunc_abort(void) { return CURL_READFUNC_ABORT; }
+
 #endif

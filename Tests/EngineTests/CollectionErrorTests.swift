@@ -85,7 +85,7 @@ import Testing
         #expect(only(S.oneRequest(#"{"name": "a", "url": "https://x.test/", "capture": {"c": {"regex": "[z"}}}"#))
             .hasPrefix("1:95: invalid regular expression in capture 'c' \"[z\""))
         #expect(only(S.oneRequest(#"{"name": "a", "url": "https://x.test/", "assert": [{"jsonpath": "items[0]", "==": 1}]}"#))
-            == "1:92: invalid JSONPath in assertion \"items[0]\": a query starts with '$' (the root), e.g. \"$.items[0].id\"")
+            == "1:92: invalid JSONPath in assertion: jsonpath items[0]: a query must start with '$' at position 1")
         #expect(only(S.oneRequest(#"{"name": "a", "url": "https://x.test/", "capture": {"c": {"jsonpath": "a"}}}"#)).contains("invalid JSONPath in capture 'c'"))
         #expect(only(S.oneRequest(#"{"name": "a", "url": "https://x.test/", "capture": {"c": {"regex": "a(b)", "group": 2}}}"#))
             .contains("asks for group 2 but the regex has 1 group"))

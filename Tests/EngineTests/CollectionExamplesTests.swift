@@ -30,7 +30,7 @@ import Testing
         let path = S.repositoryRoot + "/collections/demo.json"
         let c = try CollectionLoader.load(path: path)
         #expect(c.usesBuiltinServer)
-        #expect(c.requests.count == 9)
+        #expect(c.requests.count == 10)
         var scope = try VariableScope(collection: c, environmentName: "ci",
                                       builtins: ["base": .string("http://127.0.0.1:1234"), "page": .string("http://localhost:4321")])
         scope.setCapture("firstId", .number(1))
@@ -38,7 +38,7 @@ import Testing
         for request in c.requests {
             let spec = try RequestResolver.resolve(request, scope: scope, collectionDirectory: c.directory, environment: [:])
             #expect(spec.url.hasPrefix("http://"))
-            #expect(spec.options.timeout.read == (request.name == "gzip" ? 5 : 30))
+            #expect(spec.options.timeout.read == (request.name == "slow with timeout" ? 0.3 : 30))
         }
         let create = try RequestResolver.resolve(c.requests[1], scope: scope, collectionDirectory: c.directory, environment: [:])
         #expect(create.body == .bytes(Array(#"{"name":"alice","n":3,"ref":1,"note":"hello alice"}"#.utf8)))
@@ -47,7 +47,7 @@ import Testing
     }
 
     static let expectedErrors: [String: String] = [
-        "bad-jsonpath.json": "4:74: invalid JSONPath in assertion \"items[0]\"",
+        "bad-jsonpath.json": "4:74: invalid JSONPath in assertion: jsonpath items[0]: a query must start with '$'",
         "bad-method.json": "4:29: invalid method 'GE T' in request 'a'",
         "bad-regex.json": "4:82: invalid regular expression in 'matches' \"a(b\"",
         "bad-template.json": "4:26: unclosed '{{' in \"https://example.com/{{id\"",

@@ -141,6 +141,12 @@ public enum TransportErrorKind: String, Sendable, Hashable, CaseIterable {
     /// The request could not be built (bad URL, unreadable file, CR/LF in a header).
     case invalidRequest = "invalid-request"
     case interrupted
+    /// A browser profile's CORS check refused the request or its response (the browser hides why from Python).
+    case cors
+    /// The runtime refused the request before sending (forbidden method, no JavaScript API, `--strict`, …).
+    case refusedByRuntime = "refused"
+    /// The body arrived but could not be decoded as Python would decode it.
+    case decoding
     case other
 }
 

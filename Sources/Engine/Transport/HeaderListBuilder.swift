@@ -1,0 +1,49 @@
+import CCurl
+
+/// Builds the `CURLOPT_HTTPHEADER` list: the caller's headers in order, then removals of the
+/// headers libcurl would add on its own (`Accept`, `Expect`, `Accept-Encoding`, a form `Content-Type`)
+/// unless the caller gave them.
+enum HeaderListBuilder {
+    /// The list (never empty: at least one removal or one header), or `nil` when allocation failed.
+    static func build(_ request: WireRequest, body: PreparedBody) -> UnsafeMutablePointer<curl_slist>? {
+        var list: UnsafeMutablePointer<curl_slist>?
+        var hasAccept = false, hasExpect = false, hasAcceptEncoding = false, hasContentType = false
+        for field in request.headers {
+            if equalsIgnoringCase(field.name, "accept") { hasAccept = true }
+            else if equalsIgnoringCase(field.name, "expect") { hasExpect = true }
+            else if equalsIgnoringCase(field.name, "accept-encoding") { hasAcceptEncoding = true }
+            else if equalsIgnoringCase(field.name, "content-type") { hasContentType = true }
+            // "Name;" is libcurl's spelling of a header with an empty value ("Name:" would remove it).
+            let line = field.value.isEmpty ? field.name + ";" : field.name + ": " + field.value
+            guard append(line, to: &list) else { return nil }
+        }
+        if !hasAccept, !append("Accept:", to: &list) { return nil }
+        if !hasExpect, !append("Expect:", to: &list) { return nil }
+        if request.decodeContent, !hasAcceptEncoding, !append("Accept-Encoding:", to: &list) { return nil }
+        if body.isPlainPost, !hasContentType, !append("Content-Type:", to: &list) { return nil }
+        return list
+    }
+
+    private static func append(_ line: String, to list: inout UnsafeMutablePointer<curl_slist>?) -> Bool {
+        guard let longer = curl_slist_append(list, line) else {
+            curl_slist_free_all(list)
+            list = nil
+            return false
+        }
+        list = longer
+        return true
+    }
+
+    /// ASCII case-insensitive comparison with a lowercase name, without allocating.
+    static func equalsIgnoringCase(_ name: String, _ lowercase: StaticString) -> Bool {
+        let other = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+        var index = 0
+        for byte in name.utf8 {
+            guard index < other.count else { return false }
+            let folded = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+            guard folded == other[index] else { return false }
+            index += 1
+        }
+        return index == other.count
+    }
+}
