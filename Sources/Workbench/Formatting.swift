@@ -41,6 +41,28 @@ enum Format {
         return alignRight ? pad + text : text + pad
     }
 
+    /// Splits text into lines of at most `width` characters at spaces (long words are cut).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+            while current.count > width {
+                lines.append(String(current.prefix(width)))
+                current = String(current.dropFirst(width))
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
     /// A local date and time `2026-11-25 14:03:12` for an epoch value.
     static func timestamp(_ epoch: Double) -> String {
         var t = time_t(epoch)
@@ -60,7 +82,7 @@ enum Format {
     }
 
     /// Lays out rows as aligned columns; the last column takes what is left of `width`.
-    static func table(_ header: [String], _ rows: [[String]], width: Int, rightAligned: Set<Int> = []) -> [String] {
+    static func table(_ header: [String], _ rows: [[String]], width: Int, rightAligned: Set<Int> = [], wrapLast: Bool = false) -> [String] {
         guard !header.isEmpty else { return [] }
         var widths = header.map(\.count)
         for row in rows {
@@ -69,6 +91,16 @@ enum Format {
         let fixedWidth = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
         if let last = widths.indices.last { widths[last] = max(8, min(widths[last], width - fixedWidth)) }
         func render(_ row: [String]) -> String {
+            if wrapLast, let lastWidth = widths.last, let last = row.last, last.count > lastWidth {
+                let indent = String(repeating: " ", count: fixedWidth + 2)
+                let pieces = wrap(last, width: lastWidth)
+                var first = row
+                first[first.count - 1] = pieces.first ?? ""
+                return ([renderOne(first)] + pieces.dropFirst().map { indent + $0 }).joined(separator: "\n")
+            }
+            return renderOne(row)
+        }
+        func renderOne(_ row: [String]) -> String {
             var parts: [String] = []
             for (i, w) in widths.enumerated() {
                 let text = i < row.count ? row[i] : ""

@@ -24,7 +24,7 @@ struct ListProfiles: ParsableCommand {
             return
         }
         let rows = ProfileCatalog.builtIns.map { [$0.name, $0.description] }
-        for line in Format.table(["profile", "models"], rows, width: out.width) { out.line(line) }
+        for line in Format.table(["profile", "models"], rows, width: out.width, wrapLast: true) { out.line(line) }
         out.line()
         out.line(out.dim("workbench profiles show NAME — what a profile allows, refuses and changes"))
     }
@@ -53,6 +53,6 @@ struct ShowProfile: ParsableCommand {
         out.line(profile.description)
         out.line()
         let rows = profile.summaryRows.map { [$0.behaviour, $0.verdict.rawValue, $0.detail] }
-        for line in Format.table(["behaviour", "verdict", "detail"], rows, width: out.width) { out.line(line) }
+        for line in Format.table(["behaviour", "verdict", "detail"], rows, width: out.width, wrapLast: true) { out.line(line) }
     }
 }

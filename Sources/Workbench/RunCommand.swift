@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import FixtureServer
+import Reports
 import Store
 #if canImport(Glibc)
 import Glibc
@@ -56,6 +57,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show each exchange as sent and received.")
     var verbose = false
 
+    @Option(name: .long, parsing: .singleValue, help: "Write a report of each run at the end (repeatable): FORMAT:FILE, FORMAT one of har, junit, json, tap, csv, html. With several profiles, -PROFILE goes before FILE's extension.")
+    var report: [String] = []
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -75,6 +79,12 @@ struct RunCommand: ParsableCommand {
         }
     }
 
+    /// The page origin of a browser run: `--origin`, else the collection's, else the profile's, else the fixture
+    /// server's page, else the default.
+    private func pageOrigin(for profile: Profile, collection: Collection, server: FixtureServer?) -> String {
+        origin ?? collection.origin ?? profile.pageOrigin ?? server?.pageURL ?? Profile.defaultOrigin
+    }
+
     private func parseVars() throws(CLIError) -> [String: String] {
         var result: [String: String] = [:]
         for item in `var` {
@@ -90,6 +100,7 @@ struct RunCommand: ParsableCommand {
         let collection = try loadCollection(file)
         let profiles = try ProfileSelection.resolve(profile, collection: collection)
         let overrides = try parseVars()
+        let reportTargets = try parseReports()
 
         let builtinNames: Set<String> = collection.usesBuiltinServer ? ["base", "page"] : []
         let problems = CollectionValidator.check(collection, environment: env, overrides: Set(overrides.keys), builtinNames: builtinNames)
@@ -114,16 +125,16 @@ struct RunCommand: ParsableCommand {
         }
         defer { server?.stop() }
 
-        let pageOrigin = origin ?? collection.origin ?? server?.pageURL ?? "http://localhost:8000"
         let groupID = profiles.count > 1 ? RunGroup.newID() : nil
-        let reporter = RunReporter(stdout: stdout, quiet: quiet || output.format == .json, verbose: verbose, profileCount: profiles.count)
+        let reporter = RunReporter(stdout: stdout, quiet: quiet, silent: output.format == .json, verbose: verbose, profileCount: profiles.count)
         var summaries: [ProfileRunSummary] = []
         var interrupted = false
 
         for profile in profiles {
             if signals.cancellation.isCancelled { interrupted = true; break }
             let settings = RunSettings(
-                mode: mode, origin: profile.runtime == .browser ? pageOrigin : nil, credentials: credentials,
+                mode: mode, origin: profile.runtime == .browser ? pageOrigin(for: profile, collection: collection, server: server) : nil,
+                credentials: credentials,
                 crossOriginIsolated: false, strict: strict)
             let plan = RunPlan(
                 collection: collection, profile: profile, settings: settings, environmentName: env, overrides: overrides,
@@ -170,6 +181,8 @@ struct RunCommand: ParsableCommand {
             if status == .interrupted { interrupted = true; break }
         }
         reporter.end()
+        let reportsWritten = writeReports(reportTargets, runs: summaries, severalProfiles: profiles.count > 1, store: runStore,
+                                          stdout: stdout, stderr: stderr)
 
         if profiles.count > 1 && output.format == .text && !quiet {
             MatrixView.print(summaries, collection: collection, terminal: stdout)
@@ -182,7 +195,7 @@ struct RunCommand: ParsableCommand {
             return signals.exitStatus
         }
         let allPassed = summaries.allSatisfy { $0.counts.failed == 0 && $0.counts.errored == 0 }
-        return allPassed ? ExitStatus.ok : ExitStatus.failed
+        return allPassed && reportsWritten ? ExitStatus.ok : ExitStatus.failed
     }
 }
 
@@ -204,3 +217,50 @@ enum RunGroup {
     }
 }
 
+// MARK: --report FORMAT:FILE
+
+extension RunCommand {
+    /// The `--report` values, checked before anything is sent: known format, a directory that can take the file.
+    private func parseReports() throws(CLIError) -> [ReportTarget] {
+        var targets: [ReportTarget] = []
+        for item in report {
+            switch ReportTarget.parse(item) {
+            case .failure(let error): throw CLIError.badInput(error.message)
+            case .success(let target):
+                guard ExportFileWriter.canCreate(target.path) else {
+                    throw CLIError.badInput("--report \(item): cannot create files in the directory of \(target.path)")
+                }
+                targets.append(target)
+            }
+        }
+        return targets
+    }
+
+    /// Writes every report of every run from the store (already redacted); false when one could not be written.
+    private func writeReports(_ targets: [ReportTarget], runs: [ProfileRunSummary], severalProfiles: Bool,
+                              store runStore: RunStore, stdout: Terminal, stderr: Terminal) -> Bool {
+        var allWritten = true
+        for run in runs {
+            let record: RunRecord
+            do throws(StoreError) {
+                guard let loaded = try RunRecord.load(from: runStore, id: run.runID) else { continue }
+                record = loaded
+            } catch {
+                stderr.printError("cannot read run \(run.runID) back for its reports: \(error)")
+                allWritten = false
+                continue
+            }
+            for target in targets {
+                let path = target.path(profile: run.profile.name, severalProfiles: severalProfiles)
+                do throws(ExportWriteError) {
+                    try ExportFileWriter.write(Exporter.render(record, as: target.format, creatorVersion: VersionInfo.version), to: path)
+                    if output.format == .text && !quiet { stdout.line("\(target.format.rawValue) report: \(path)") }
+                } catch {
+                    stderr.printError(error.description)
+                    allWritten = false
+                }
+            }
+        }
+        return allWritten
+    }
+}

@@ -5,6 +5,8 @@ import Engine
 final class RunReporter {
     private let out: Terminal
     private let quiet: Bool
+    /// Nothing at all on stdout (`--output json` owns it).
+    private let silent: Bool
     private let verbose: Bool
     private let profileCount: Int
     private var planned = 0
@@ -15,9 +17,10 @@ final class RunReporter {
     private var lastProgressMicros: Int64 = 0
     private var nameWidth = 28
 
-    init(stdout: Terminal, quiet: Bool, verbose: Bool, profileCount: Int) {
+    init(stdout: Terminal, quiet: Bool, silent: Bool = false, verbose: Bool, profileCount: Int) {
         self.out = stdout
-        self.quiet = quiet
+        self.quiet = quiet || silent
+        self.silent = silent
         self.verbose = verbose
         self.profileCount = profileCount
     }
@@ -69,6 +72,7 @@ final class RunReporter {
 
     func finish(counts: RunCounts, status: RunStatus, runID: Int64) {
         clearProgress()
+        guard !silent else { return }
         let elapsed = Clock.monotonicMicros() - startedMicros
         var parts: [String] = []
         parts.append(out.paint("\(counts.passed) passed", .green))

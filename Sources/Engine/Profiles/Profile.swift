@@ -63,6 +63,9 @@ public struct Profile: Sendable, Hashable {
     public var runtimeAcceptLanguage: String?
     /// `Connection` the runtime sends (browsers: `keep-alive`, replacing any script value).
     public var runtimeConnection: String?
+    /// The page origin this profile's runs use unless the run names one (`--origin`, the collection's `origin`);
+    /// `nil`: the fixture server's page when the collection uses it, else `Profile.defaultOrigin`.
+    public var pageOrigin: String?
     public var origin: OriginRule
     /// `Referer`: cross-origin the page's origin plus `/`; same-origin the page (or worker script) URL.
     public var sendsReferer: Bool

@@ -8,7 +8,7 @@ extension Profile {
         "cors", "forbiddenHeaders", "forbiddenHeadersFail", "userAgent", "forbiddenMethods", "normalizesMethods",
         "bufferRequestBody", "getHeadBodyFetch", "getHeadBodySyncXHR", "blocksMixedContent", "mixedContentExemptsLoopback",
         "httpxDefaultHeaders", "httpxUserAgent", "runtimeUserAgent", "runtimeAccept", "runtimeAcceptLanguage",
-        "runtimeConnection", "origin", "sendsReferer", "refererPath", "secFetch", "clientHints", "clientHintsBrands",
+        "runtimeConnection", "origin", "pageOrigin", "sendsReferer", "refererPath", "secFetch", "clientHints", "clientHintsBrands",
         "clientHintsPlatform", "lowercasesHeaderNames",
         "visibleHeaders", "hidesSetCookie", "joinsRepeatedHeaders", "keepsSetCookieSeparate", "cookies", "redirects",
         "runtimeMaxRedirects", "redirectRewrite", "syncResponseStreaming", "asyncResponseStreaming", "compression",
@@ -60,6 +60,7 @@ extension Profile {
         case "runtimeAcceptLanguage": return runtimeAcceptLanguage.map(JSONValue.string) ?? .null
         case "runtimeConnection": return runtimeConnection.map(JSONValue.string) ?? .null
         case "origin": return .string(origin.rawValue)
+        case "pageOrigin": return pageOrigin.map(JSONValue.string) ?? .null
         case "sendsReferer": return .bool(sendsReferer)
         case "refererPath": return .string(refererPath)
         case "secFetch": return .string(secFetch.rawValue)
@@ -127,6 +128,7 @@ extension Profile {
         case "runtimeAcceptLanguage": runtimeAcceptLanguage = try d.optionalString()
         case "runtimeConnection": runtimeConnection = try d.optionalString()
         case "origin": origin = try d.choice()
+        case "pageOrigin": pageOrigin = try d.optionalString()
         case "sendsReferer": sendsReferer = try d.bool()
         case "refererPath": refererPath = try d.string()
         case "secFetch": secFetch = try d.choice()

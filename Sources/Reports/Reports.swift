@@ -1,1 +1,0 @@
-// Reports: diffs between stored runs and export formats. See docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+../ReportsTests/ExportHARChecker.swift
