@@ -58,7 +58,11 @@ enum ColumnCoding {
     // MARK: Reading
 
     static func parse(_ text: String) throws(JSONColumnError) -> JSONValue {
-        try JSONColumnReader.parse(text)
+        do {
+            return try JSONParser.parse(Array(text.utf8), file: "<column>")
+        } catch {
+            throw JSONColumnError(message: error.message)
+        }
     }
 
     static func headers(_ value: JSONValue) throws(JSONColumnError) -> [HeaderField] {

@@ -76,6 +76,26 @@ public struct JSONParser {
         try parse(Array(text.utf8), file: file)
     }
 
+    /// Where the column count was last taken (same line): nodes are visited in increasing order, so counting
+    /// on from there keeps locating every node linear in the document's size even on one long line.
+    private var countedIndex = 0
+    private var countedColumn = 1
+    private var countedLine = 0
+
+    /// The location of the current byte, counted incrementally.
+    private mutating func currentLocation() -> SourceLocation {
+        if countedLine != line || countedIndex > index || countedIndex < lineStart {
+            countedLine = line
+            countedIndex = lineStart
+            countedColumn = 1
+        }
+        while countedIndex < index && countedIndex < bytes.count {
+            if bytes[countedIndex] & 0xC0 != 0x80 { countedColumn += 1 }
+            countedIndex += 1
+        }
+        return SourceLocation(file: file, line: line, column: countedColumn)
+    }
+
     private var location: SourceLocation {
         // Columns count characters, not bytes: count UTF-8 lead bytes since the line start.
         var column = 1
@@ -113,7 +133,7 @@ public struct JSONParser {
 
     private mutating func parseValue() throws(InputError) -> LocatedJSON {
         guard index < bytes.count else { throw error("unexpected end of file, expected a value") }
-        let start = location
+        let start = currentLocation()
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(start)
         case UInt8(ascii: "["): return try parseArray(start)
@@ -153,7 +173,7 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted key, found \(describeCurrent())")
             }
-            let keyLocation = location
+            let keyLocation = currentLocation()
             let key = try parseString()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -205,7 +225,7 @@ public struct JSONParser {
     }
 
     private mutating func parseString() throws(InputError) -> String {
-        let start = location
+        let start = currentLocation()
         index += 1  // opening quote
         var scalars = String.UnicodeScalarView()
         var runStart = index
