@@ -9,18 +9,23 @@ import Synchronization
 /// It listens on two ports so that two origins exist on one machine: the *page* port
 /// (``pageURL``, `http://localhost:<port>`) and the *base* port (``baseURL``,
 /// `http://127.0.0.1:<port>`, cross-origin to the page). Both serve the same routes and share one
-/// request log. See `StaticRoutes.index()` for the route list.
+/// request log. See `StaticRoutes.index()` for the route list. With
+/// ``FixtureServerConfiguration/tls`` set, a third listener serves the same routes over HTTPS
+/// (``httpsURL``).
 public final class FixtureServer: Sendable {
     /// The port of the page origin.
     public let pagePort: Int
     /// The port of the base origin.
     public let basePort: Int
+    /// The port of the HTTPS listener; `nil` unless the configuration asked for one.
+    public let httpsPort: Int?
 
     private let group: MultiThreadedEventLoopGroup
     private let channels: [any Channel]
     private let log: RequestLog
     private let stopped = Mutex(false)
     private let baseHost: String
+    private let httpsHost: String?
 
     /// `http://localhost:<pagePort>`: the default browser page origin.
     public var pageURL: String { "http://localhost:\(pagePort)" }
@@ -28,22 +33,37 @@ public final class FixtureServer: Sendable {
     /// `http://127.0.0.1:<basePort>`: an origin cross-origin to ``pageURL``.
     public var baseURL: String { "http://\(baseHost):\(basePort)" }
 
-    private init(group: MultiThreadedEventLoopGroup, channels: [any Channel], log: RequestLog, pagePort: Int, basePort: Int, baseHost: String) {
+    /// `https://127.0.0.1:<httpsPort>` when the certificate names `127.0.0.1`, else
+    /// `https://localhost:<httpsPort>`; `nil` without a TLS listener.
+    public var httpsURL: String? {
+        guard let httpsHost, let httpsPort else { return nil }
+        return "https://\(httpsHost):\(httpsPort)"
+    }
+
+    private init(group: MultiThreadedEventLoopGroup, channels: [any Channel], log: RequestLog, pagePort: Int, basePort: Int, baseHost: String,
+                 https: TLSListener.Bound?) {
         self.group = group
         self.channels = channels
         self.log = log
         self.pagePort = pagePort
         self.basePort = basePort
         self.baseHost = baseHost
+        self.httpsPort = https?.port
+        self.httpsHost = https?.urlHost
     }
 
-    /// Starts both listeners and returns once they are bound.
+    /// Starts the listeners (two, or three with TLS) and returns once they are bound.
     ///
-    /// - Throws: when a port cannot be bound (in use, not permitted) or the host is invalid.
+    /// - Throws: when a port cannot be bound (in use, not permitted) or the host is invalid;
+    ///   ``FixtureTLSError`` when a TLS file cannot be used.
     public static func start(_ configuration: FixtureServerConfiguration = .init()) throws -> FixtureServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         let log = RequestLog()
         let maxBodyBytes = max(0, configuration.maxBodyBytes)
+        let addHTTPHandlers: @Sendable (ChannelPipeline.SynchronousOperations) throws -> Void = { sync in
+            try sync.configureHTTPServerPipeline(withErrorHandling: true)
+            try sync.addHandler(FixtureHTTPHandler(log: log, maxBodyBytes: maxBodyBytes))
+        }
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -51,23 +71,25 @@ public final class FixtureServer: Sendable {
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let sync = channel.pipeline.syncOperations
-                    try sync.configureHTTPServerPipeline(withErrorHandling: true)
-                    try sync.addHandler(FixtureHTTPHandler(log: log, maxBodyBytes: maxBodyBytes))
+                    try addHTTPHandlers(channel.pipeline.syncOperations)
                 }
             }
         do {
             let page = try bindPage(bootstrap, configuration: configuration)
             let base = try bootstrap.bind(host: configuration.host, port: configuration.basePort).wait()
             let basePort = base.localAddress?.port ?? configuration.basePort
+            let https = try configuration.tls.map {
+                try TLSListener.bind(group: group, host: configuration.host, tls: $0, addHTTPHandlers: addHTTPHandlers)
+            }
             let baseHost = isAnyOrLoopback(configuration.host) ? "127.0.0.1" : hostForURL(configuration.host)
             return FixtureServer(
                 group: group,
-                channels: page.channels + [base],
+                channels: page.channels + [base] + (https.map { [$0.channel] } ?? []),
                 log: log,
                 pagePort: page.port,
                 basePort: basePort,
-                baseHost: baseHost
+                baseHost: baseHost,
+                https: https
             )
         } catch {
             try? group.syncShutdownGracefully()

@@ -12,12 +12,16 @@ public struct FixtureServerConfiguration: Sendable {
     public var basePort: Int = 0
     /// Request bodies larger than this are answered `413 Payload Too Large`.
     public var maxBodyBytes: Int = 64 << 20
+    /// When set, a third listener serves the same routes over HTTPS on ``host``
+    /// (``FixtureServer/httpsURL``).
+    public var tls: FixtureTLS?
 
     /// Creates a configuration; every argument has the documented default.
-    public init(host: String = "127.0.0.1", pagePort: Int = 0, basePort: Int = 0, maxBodyBytes: Int = 64 << 20) {
+    public init(host: String = "127.0.0.1", pagePort: Int = 0, basePort: Int = 0, maxBodyBytes: Int = 64 << 20, tls: FixtureTLS? = nil) {
         self.host = host
         self.pagePort = pagePort
         self.basePort = basePort
         self.maxBodyBytes = maxBodyBytes
+        self.tls = tls
     }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import Engine
 
 /// The cases of profiles.md §5, end to end: the executor, `CurlTransport` and the fixture server.
-/// Cases 23 and 24 (self-signed HTTPS) wait for an HTTPS fixture.
+/// Cases 23 and 24 (self-signed HTTPS) are in ProfileCasesTLSTests.swift, against the fixture server's HTTPS listener.
 @Suite("Profile cases against the fixture server", .serialized)
 struct ProfileCasesTests {
     struct Live {

@@ -1,0 +1,1 @@
+../FixtureServerTests/TLSTestCertificates.swift
