@@ -51,6 +51,15 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("allow-path"), parsing: .singleValue, help: "A directory outside the collection's folder that body and certificate files may come from (repeatable).")
     var allowPath: [String] = []
 
+    @Option(name: .customLong("secret"), parsing: .singleValue, help: "A variable whose value is secret (repeatable): redacted before storage and output.")
+    var secretNames: [String] = []
+
+    @Option(name: .customLong("redact-header"), parsing: .singleValue, help: "A header whose value is always redacted (repeatable), beyond Authorization, Proxy-Authorization, Cookie, Set-Cookie.")
+    var redactHeaders: [String] = []
+
+    @Option(name: .customLong("keep-header"), parsing: .singleValue, help: "A default-redacted header to keep in clear (repeatable).")
+    var keepHeaders: [String] = []
+
     @Flag(name: .shortAndLong, help: "No per-request lines or progress; only the summary.")
     var quiet = false
 
@@ -139,7 +148,9 @@ struct RunCommand: ParsableCommand {
             let plan = RunPlan(
                 collection: collection, profile: profile, settings: settings, environmentName: env, overrides: overrides,
                 builtinVariables: builtins, processEnvironment: ProcessEnvironment.all, jobs: jobs, bail: bail,
-                bodyCaptureLimit: bodyLimit, allowedPaths: allowPath)
+                bodyCaptureLimit: bodyLimit, allowedPaths: allowPath,
+                redaction: RedactionSettings(secretVariables: Set(secretNames), extraHeaders: Set(redactHeaders),
+                                             revealedHeaders: Set(keepHeaders)))
             let runner: Runner
             do { runner = try Runner(plan: plan, cancellation: signals.cancellation) } catch {
                 throw CLIError.badInput(error.description)

@@ -4,8 +4,9 @@
 /// values of sensitive headers (`Authorization`, `Proxy-Authorization`, `Cookie`, `Set-Cookie`) that
 /// came from no known secret become `<redacted>`.
 public struct Redactor: Sendable {
-    /// Secret values (at least `minimumLength` bytes) and the names that supplied them, longest first.
-    public private(set) var secrets: [(value: String, name: String)]
+    /// Secret values (at least `minimumLength` bytes) and what replaces them (`{{name}}`, or `<redacted>` for
+    /// the value of a sensitive header), longest first.
+    public private(set) var secrets: [(value: String, replacement: String)]
     public var sensitiveHeaders: Set<String>
 
     /// Values shorter than this are not searched for (redacting `1` everywhere would destroy the record).
@@ -26,16 +27,35 @@ public struct Redactor: Sendable {
 
     /// Registers a secret value supplied by variable `name`.
     public mutating func add(value: String, name: String) {
+        add(value: value, replacement: "{{\(name)}}")
+    }
+
+    private mutating func add(value: String, replacement: String) {
         guard value.utf8.count >= Redactor.minimumLength, !secrets.contains(where: { $0.value == value }) else { return }
-        secrets.append((value, name))
+        secrets.append((value, replacement))
         secrets.sort { $0.value.utf8.count > $1.value.utf8.count }
+    }
+
+    /// Registers the values of sensitive headers found in a result, so that they are redacted wherever else
+    /// they appear (an echo server returns them in its body).
+    mutating func addSensitiveHeaderValues(of result: RequestResult) {
+        guard !sensitiveHeaders.isEmpty else { return }
+        var fields: [HeaderField] = result.observed?.headers ?? []
+        for exchange in result.exchanges {
+            fields += exchange.request.headers
+            fields += exchange.response?.headers ?? []
+        }
+        for field in fields where sensitiveHeaders.contains(field.name.lowercased()) {
+            let value = field.value.trimmingPrefix("Bearer ").trimmingPrefix("Basic ")
+            if redact(String(value)) == String(value) { add(value: String(value), replacement: "<redacted>") }
+        }
     }
 
     public func redact(_ text: String) -> String {
         guard !secrets.isEmpty else { return text }
         var out = text
         for secret in secrets where out.contains(secret.value) {
-            out = out.replacing(secret.value, with: "{{\(secret.name)}}")
+            out = out.replacing(secret.value, with: secret.replacement)
         }
         return out
     }
@@ -46,7 +66,7 @@ public struct Redactor: Sendable {
         for secret in secrets {
             let needle = Array(secret.value.utf8)
             guard out.count >= needle.count, out.firstRange(of: needle) != nil else { continue }
-            out = out.replacing(needle, with: Array("{{\(secret.name)}}".utf8))
+            out = out.replacing(needle, with: Array(secret.replacement.utf8))
         }
         return out
     }
@@ -54,7 +74,7 @@ public struct Redactor: Sendable {
     public func redact(_ headers: [HeaderField]) -> [HeaderField] {
         headers.map { field in
             let value = redact(field.value)
-            if value == field.value, sensitiveHeaders.contains(field.name.lowercased()), !field.value.isEmpty {
+            if sensitiveHeaders.contains(field.name.lowercased()), !field.value.isEmpty, !value.contains("{{") {
                 return HeaderField(field.name, "<redacted>")
             }
             return HeaderField(field.name, value)
@@ -73,6 +93,12 @@ public struct Redactor: Sendable {
     /// The result with every secret removed.
     public func redact(_ result: RequestResult) -> RequestResult {
         guard !isEmpty else { return result }
+        var redactor = self
+        redactor.addSensitiveHeaderValues(of: result)
+        return redactor.redactAll(result)
+    }
+
+    private func redactAll(_ result: RequestResult) -> RequestResult {
         var r = result
         r.url = redact(r.url)
         r.exchanges = r.exchanges.map { exchange in

@@ -24,12 +24,15 @@ public struct RunPlan: Sendable {
     public var allowedPaths: [String]
     /// Upper bound on a browser main-thread sync request whose timeout cannot be enforced.
     public var mainThreadSafetyLimit: Double
+    /// What is redacted beyond the collection's own secrets.
+    public var redaction: RedactionSettings
 
     public init(collection: Collection, profile: Profile, settings: RunSettings = RunSettings(), environmentName: String? = nil,
                 overrides: [String: String] = [:], builtinVariables: [String: String] = [:],
                 processEnvironment: [String: String] = [:], jobs: Int = 1, bail: Bool = false,
                 bodyCaptureLimit: Int = 1 << 20, maxBodyBytes: Int64? = nil, shard: Shard? = nil,
-                allowedPaths: [String] = [], mainThreadSafetyLimit: Double = 120) {
+                allowedPaths: [String] = [], mainThreadSafetyLimit: Double = 120,
+                redaction: RedactionSettings = RedactionSettings()) {
         self.collection = collection
         self.profile = profile
         self.settings = settings
@@ -44,6 +47,23 @@ public struct RunPlan: Sendable {
         self.shard = shard
         self.allowedPaths = allowedPaths
         self.mainThreadSafetyLimit = mainThreadSafetyLimit
+        self.redaction = redaction
+    }
+}
+
+/// Redaction chosen on the command line: more secret variables, more (or fewer) sensitive headers.
+public struct RedactionSettings: Sendable, Hashable {
+    /// Variables whose values are secret (`--secret NAME`), beyond `secret: true` and `secrets` in the collection.
+    public var secretVariables: Set<String>
+    /// Headers whose values are always redacted (`--redact-header NAME`), beyond Authorization, Proxy-Authorization,
+    /// Cookie and Set-Cookie.
+    public var extraHeaders: Set<String>
+    /// Default sensitive headers to keep in clear (`--keep-header NAME`).
+    public var revealedHeaders: Set<String>
+    public init(secretVariables: Set<String> = [], extraHeaders: Set<String> = [], revealedHeaders: Set<String> = []) {
+        self.secretVariables = secretVariables
+        self.extraHeaders = extraHeaders
+        self.revealedHeaders = revealedHeaders
     }
 }
 

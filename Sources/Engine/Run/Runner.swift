@@ -27,9 +27,11 @@ public final class Runner: Sendable {
     }
 
     static func makeRedactor(plan: RunPlan, environment: Environment?, scope: VariableScope) -> Redactor {
-        var redactor = Redactor()
+        var sensitive = Redactor.defaultSensitiveHeaders.union(plan.redaction.extraHeaders.map { $0.lowercased() })
+        sensitive.subtract(plan.redaction.revealedHeaders.map { $0.lowercased() })
+        var redactor = Redactor(sensitiveHeaders: sensitive)
         let secretVariables = plan.collection.variables.filter(\.secret) + (environment?.variables.filter(\.secret) ?? [])
-        var names = Set(secretVariables.map(\.name)).union(plan.collection.secretNames)
+        var names = Set(secretVariables.map(\.name)).union(plan.collection.secretNames).union(plan.redaction.secretVariables)
         names.formUnion(plan.overrides.keys.filter(Redactor.isSecretName))
         for name in names {
             if let value = try? TemplateResolver.value(of: name, scope: scope, environment: plan.processEnvironment) {
@@ -95,7 +97,8 @@ public final class Runner: Sendable {
 
     private func isSecretCapture(index: Int, name: String) -> Bool {
         plan.collection.requests[index].captures.contains { $0.name == name && $0.secret }
-            || plan.collection.secretNames.contains(name) || Redactor.isSecretName(name)
+            || plan.collection.secretNames.contains(name) || plan.redaction.secretVariables.contains(name)
+            || Redactor.isSecretName(name)
     }
 
     /// Scheduler state shared by the lanes.
