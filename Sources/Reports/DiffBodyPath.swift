@@ -1,3 +1,5 @@
+import Engine
+
 /// A location in a JSON body: a list of member names and array indices from the root.
 public struct BodyPath: Sendable, Hashable, CustomStringConvertible {
     /// One step: an object member or an array element.
@@ -57,27 +59,8 @@ public struct BodyPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Normalized-path escaping: `\b \f \n \r \t \' \\`, other controls as lowercase `\u00xx`.
+    /// Normalized-path escaping, as Engine's JSONPath writes it.
     static func escaped(_ name: String) -> String {
-        var out = ""
-        for scalar in name.unicodeScalars {
-            switch scalar {
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "'": out += "\\'"
-            case "\\": out += "\\\\"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u00" + (hex.count < 2 ? "0" : "") + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        JSONPath.escapedMemberName(name)
     }
 }

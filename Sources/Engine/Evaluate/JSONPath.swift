@@ -38,3 +38,12 @@ public struct JSONPath: Sendable {
         }
     }
 }
+
+extension JSONPath {
+    /// A member name escaped for a normalized path (RFC 9535 §2.7), without the surrounding `['…']`.
+    public static func escapedMemberName(_ name: String) -> String {
+        var out = ""
+        JSONPathLocation.appendEscaped(name, to: &out)
+        return out
+    }
+}

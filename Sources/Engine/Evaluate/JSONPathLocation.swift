@@ -36,7 +36,7 @@ final class JSONPathLocation: Sendable {
     }
 
     /// Normalized-path escaping: `\b \f \n \r \t \' \\`, other controls as lowercase `\u00xx`.
-    private static func appendEscaped(_ name: String, to out: inout String) {
+    static func appendEscaped(_ name: String, to out: inout String) {
         for scalar in name.unicodeScalars {
             switch scalar {
             case "\u{08}": out += "\\b"
