@@ -125,7 +125,10 @@ struct RunCommand: ParsableCommand {
         var builtins: [String: String] = [:]
         if collection.usesBuiltinServer {
             do {
-                let started = try FixtureServer.start()
+                // Stable ports when they are free, so that runs (and their stored Origin/Referer values) compare
+                // across time; free ports otherwise (several runs at once).
+                let started = try (try? FixtureServer.start(FixtureServerConfiguration(pagePort: 18601, basePort: 18602)))
+                    ?? FixtureServer.start()
                 server = started
                 builtins = ["base": started.baseURL, "page": started.pageURL]
             } catch {
