@@ -14,7 +14,6 @@ final class RunReporter {
     private var failures = 0
     private var startedMicros: Int64 = 0
     private var progressShown = false
-    private var lastProgressMicros: Int64 = 0
     private var nameWidth = 28
 
     init(stdout: Terminal, quiet: Bool, silent: Bool = false, verbose: Bool, profileCount: Int) {
@@ -67,7 +66,6 @@ final class RunReporter {
         text += " · ETA \(Format.duration(micros: Int64(eta * 1e6)))"
         out.write(out.dim(Format.cell(text, out.width - 1).trimmingTrailingSpaces))
         progressShown = true
-        lastProgressMicros = now
     }
 
     func finish(counts: RunCounts, status: RunStatus, runID: Int64) {

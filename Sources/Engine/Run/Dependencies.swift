@@ -70,10 +70,10 @@ enum TemplateScan {
     static func variableNames(in text: String) -> [String] {
         var names: [String] = []
         var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             let after = rest[open.upperBound...]
-            guard let close = after.range(of: "}}") else { break }
-            let inner = after[..<close.lowerBound].trimmingCharacters(in: " ")
+            guard let close = after.firstRange(of: "}}") else { break }
+            let inner = after[..<close.lowerBound].trimmingSpaces()
             if !inner.isEmpty, !inner.hasPrefix("$") { names.append(String(inner)) }
             rest = after[close.upperBound...]
         }
@@ -82,10 +82,11 @@ enum TemplateScan {
 }
 
 extension Substring {
-    func trimmingCharacters(in set: Character) -> Substring {
+    /// Without leading and trailing spaces.
+    func trimmingSpaces() -> Substring {
         var s = self
-        while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
         return s
     }
 }
