@@ -57,7 +57,12 @@ final class Connection {
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`, so the busy timeout applies up front),
     /// committing on success and rolling back on error.
     func transaction<T>(_ operation: String, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        try execute("BEGIN IMMEDIATE", operation: operation)
+        try inTransaction(begin: "BEGIN IMMEDIATE", operation, body)
+    }
+
+    /// `begin`, then `body`, then COMMIT; ROLLBACK when `body` or the commit fails.
+    fileprivate func inTransaction<T>(begin: String, _ operation: String, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try execute(begin, operation: operation)
         do throws(StoreError) {
             let value = try body()
             try execute("COMMIT", operation: operation)
@@ -100,14 +105,6 @@ final class Connection {
 extension Connection {
     /// Runs `body` in one read transaction, so several queries see one snapshot even while others write.
     func read<T>(_ operation: String, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        try execute("BEGIN DEFERRED", operation: operation)
-        do throws(StoreError) {
-            let value = try body()
-            try execute("COMMIT", operation: operation)
-            return value
-        } catch {
-            try? execute("ROLLBACK", operation: operation)
-            throw error
-        }
+        try inTransaction(begin: "BEGIN DEFERRED", operation, body)
     }
 }
