@@ -32,6 +32,11 @@ enum POSIX {
         return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
     }
 
+    /// Sleeps the calling thread for `micros` microseconds.
+    static func sleep(micros: UInt32) {
+        usleep(micros)
+    }
+
     static func errorText(_ code: Int32) -> String {
         guard let text = strerror(code) else { return "error \(code)" }
         return String(cString: text)

@@ -52,11 +52,34 @@ public final class RunStore {
             throw StoreError.cannotOpen(path: path, reason: POSIX.errorText(code))
         }
         let connection = try Connection.open(path: path, busyTimeoutMillis: busyTimeoutMillis)
-        try configure(connection)
-        try migrate(connection)
         let store = RunStore(path: path, connection: connection)
-        try store.markDeadWritersInterrupted()
+        try retryingWhileLocked(timeoutMillis: busyTimeoutMillis) { () throws(StoreError) in
+            try configure(connection)
+            try migrate(connection)
+            try store.markDeadWritersInterrupted()
+        }
         return store
+    }
+
+    /// Runs the opening steps again while another connection holds a lock they cannot wait for.
+    ///
+    /// SQLite's busy handler does not cover every step of opening: switching a new file to WAL takes an
+    /// exclusive lock at once and fails while another opener reads the header, and a deferred read that
+    /// turns into a write is refused rather than waited for. Each step is idempotent, so on `locked` the
+    /// whole sequence is retried with a short, growing pause until the busy timeout has passed.
+    private static func retryingWhileLocked(timeoutMillis: Int32, _ steps: () throws(StoreError) -> Void) throws(StoreError) {
+        let deadline = POSIX.monotonicNanos() + UInt64(max(timeoutMillis, 0)) * 1_000_000
+        var pauseMicros: UInt32 = 2_000
+        while true {
+            do throws(StoreError) {
+                try steps()
+                return
+            } catch {
+                guard case .locked = error, POSIX.monotonicNanos() < deadline else { throw error }
+                POSIX.sleep(micros: pauseMicros + UInt32.random(in: 0...pauseMicros))
+                pauseMicros = min(pauseMicros * 2, 50_000)
+            }
+        }
     }
 
     /// Where the database lives: `$WORKBENCH_DB`, else `$XDG_DATA_HOME/workbench/workbench.db`,
@@ -80,8 +103,12 @@ public final class RunStore {
 
     private static func configure(_ connection: Connection) throws(StoreError) {
         try connection.execute("PRAGMA foreign_keys = ON", operation: "configure")
-        // Switching to WAL takes an exclusive lock once per file; another opener may hold it briefly.
-        try connection.execute("PRAGMA journal_mode = WAL", operation: "switch to WAL")
+        // WAL persists in the file: switch only a file not yet in WAL, since the switch needs an exclusive
+        // lock that SQLite takes without waiting (see `retryingWhileLocked`).
+        let mode = try connection.statement("PRAGMA journal_mode").rows([], operation: "read the journal mode") { row in row.text(0) ?? "" }
+        if mode.first?.lowercased() != "wal" {
+            try connection.execute("PRAGMA journal_mode = WAL", operation: "switch to WAL")
+        }
         try connection.execute("PRAGMA synchronous = NORMAL", operation: "configure")
     }
 
