@@ -65,7 +65,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "FixtureServer", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Engine"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Engine"], exclude: ["Fixtures"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Engine"], exclude: ["Golden"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["FixtureServer"]),
