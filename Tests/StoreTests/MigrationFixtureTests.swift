@@ -1,0 +1,57 @@
+import Engine
+import Foundation
+import Testing
+@testable import Store
+
+/// Databases written by earlier schema versions, kept in `Fixtures/` (see docs/storage.md): every one
+/// must open, migrate to the current version in place, and read back what it held.
+@Suite("Migrating databases from earlier schema versions")
+struct MigrationFixtureTests {
+    private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// Copies a fixture into a fresh directory (tests never migrate the kept file itself).
+    private func copy(_ name: String, into directory: TemporaryDirectory) throws -> String {
+        let source = Self.fixtures.appendingPathComponent(name).path
+        try FileManager.default.copyItem(atPath: source, toPath: directory.database)
+        return directory.database
+    }
+
+    @Test("schema v1: three runs (demo native, demo browser-main, chaining) migrate and read back")
+    func schemaVersion1() throws {
+        let directory = TemporaryDirectory()
+        let path = try copy("schema-v1.db", into: directory)
+        let store = try RunStore.open(path: path)
+        let report = try store.checkIntegrity()
+        #expect(report.isSound, "\(report)")
+        #expect(report.schemaVersion == Schema.currentVersion)
+
+        let runs = try store.listRuns(RunFilter())
+        #expect(runs.map(\.id) == [3, 2, 1])
+        #expect(runs.map(\.profile) == ["native", "browser-main", "native"])
+        #expect(runs.map(\.collectionName) == ["Chaining", "Demo", "Demo"])
+        #expect(runs.allSatisfy { $0.status == .completed })
+
+        let demoNative = try store.results(runID: 1)
+        #expect(demoNative.count == 10)
+        #expect(demoNative.allSatisfy { $0.outcome == .passed })
+        let browser = try store.results(runID: 2)
+        #expect(browser.count == 10)
+        #expect(browser.contains { result in result.effects.contains { $0.code == "cors-blocked" } })
+        #expect(try store.results(runID: 3).map(\.name).count == 2)
+
+        // The migrated file takes new runs, and opening it again changes nothing.
+        _ = try store.beginRun(Sample.info(), plannedRequests: 1)
+        let again = try RunStore.open(path: path)
+        #expect(try again.listRuns(RunFilter()).count == 4)
+        #expect(try again.checkIntegrity().isSound)
+    }
+
+    @Test("every schema version before the current one has a fixture")
+    func everyEarlierVersionHasAFixture() throws {
+        #expect(Schema.currentVersion >= 1)
+        for version in 1..<Schema.currentVersion {
+            let name = "schema-v\(version).db"
+            #expect(FileManager.default.fileExists(atPath: Self.fixtures.appendingPathComponent(name).path), "missing Fixtures/\(name)")
+        }
+    }
+}
