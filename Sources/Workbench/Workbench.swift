@@ -15,7 +15,9 @@ struct WorkbenchCommand: ParsableCommand {
         version: VersionInfo.text,
         subcommands: [
             RunCommand.self, ValidateCommand.self, HistoryCommand.self, ShowCommand.self,
-            ProfilesCommand.self, ServeCommand.self, ExportCommand.self, DiffCommand.self, TrendCommand.self,
+            ProfilesCommand.self, ServeCommand.self, ExportCommand.self, DiffCommand.self, TrendCommand.self, ImportCommand.self,
+            DoctorCommand.self,
+            MergeCommand.self,
         ]
     )
 
