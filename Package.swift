@@ -64,6 +64,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark's store workloads (scripts/bench): replays a real run's results through Store's public API.
+        .executableTarget(name: "WorkbenchStoreBench", dependencies: ["Engine", "Store"], path: "bench/StoreGenerator"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "FixtureServer", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Engine"], exclude: ["Fixtures"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
