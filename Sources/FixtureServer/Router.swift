@@ -69,6 +69,11 @@ struct Router {
             return try StaticRoutes.base64(argument)
         case "__log" where rest.isEmpty:
             return LogRoute.respond(request, log: log)
+        case "__conformance":
+            guard let argument else { return notFound(request) }
+            return try ConformancePages.respond(argument, request: request)
+        case "worker.js" where rest.isEmpty && ConformancePages.isEnabled:
+            return try ConformancePages.respond("worker.js", request: request)
         case "" where rest.isEmpty:
             return StaticRoutes.index()
         default:

@@ -21,8 +21,12 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Address to bind (127.0.0.1 unless told otherwise).")
     var host: String = "127.0.0.1"
 
+    @Option(name: .long, help: "Serve the conformance page files of this directory at /__conformance/<file> and /worker.js, with a results mailbox (scripts/conformance).")
+    var conformance: String?
+
     func run() throws {
         let server: FixtureServer
+        ConformancePages.setDirectory(conformance)
         do {
             server = try FixtureServer.start(FixtureServerConfiguration(host: host, pagePort: pagePort, basePort: port))
         } catch {
@@ -34,6 +38,7 @@ struct ServeCommand: ParsableCommand {
         out.line("  base (API):  \(server.baseURL)")
         out.line("  page origin: \(server.pageURL)")
         out.line("routes: /echo /get /headers /status/{code} /delay/{ms} /bytes/{n} /redirect/{n} /redirect-to /cookies /json /gzip /__log")
+        if let conformance { out.line("conformance files from \(conformance): \(server.pageURL)/__conformance/page.html") }
         out.line("Ctrl-C stops it.")
         let done = DispatchSemaphore(value: 0)
         var sources: [DispatchSourceSignal] = []
