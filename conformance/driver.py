@@ -119,8 +119,11 @@ def js_request(req, ctx):
                 break
         else:
             headers.append((name, value))
-    if req["body"] is not None and not any(n.lower() == "content-length" for n, _ in headers):
-        headers.append(("Content-Length", str(len(req["body"]))))
+    if not any(n.lower() == "content-length" for n, _ in headers):
+        if req["body"] is not None:
+            headers.append(("Content-Length", str(len(req["body"]))))
+        elif req["method"] in ("POST", "PUT", "PATCH"):
+            headers.append(("Content-Length", "0"))  # httpx sends it on a bodiless POST, PUT, PATCH
     headers = [[n, v] for n, v in headers if n.lower() != "user-agent"]
     timeout = req["timeout"] if req["timeout"] is not None else 5
     return {
@@ -197,7 +200,9 @@ def run_workbench(binary, work, ctx, credentials, requests, origins):
     with open(path, "w") as f:
         json.dump(collection, f, indent=1)
     cmd = [binary, "run", path, "--profile", spec["profile"], "--mode", spec["mode"], "--origin", origins["page"],
-           "--credentials", credentials, "--output", "json", "--db", os.path.join(work, "wb.db"), "--quiet"]
+           "--credentials", credentials, "--output", "json", "--db", os.path.join(work, "wb.db"), "--quiet",
+           "--keep-header", "Set-Cookie", "--keep-header", "Cookie", "--keep-header", "Authorization",
+           "--keep-header", "Proxy-Authorization"]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     if proc.returncode not in (0, 1):
         fail("`%s` exited %d:\n%s" % (" ".join(cmd), proc.returncode, proc.stderr.strip()))
@@ -337,7 +342,8 @@ def server_entries(log, tag):
             name = h["name"].lower()
             value = normalize(h["value"], tag)
             headers[name] = headers[name] + ", " + value if name in headers else value
-        out.append({"method": entry["method"], "path": entry["path"], "headers": headers, "bodySize": entry["bodySize"]})
+        out.append({"method": entry["method"], "path": normalize(entry["path"], tag), "headers": headers,
+                    "bodySize": entry["bodySize"]})
     return out
 
 

@@ -29,6 +29,7 @@ public enum EffectCatalog {
         ("cookie-not-stored", "Set-Cookie was not stored (no jar in node; cross-origin or credentials rules in browsers)"),
         ("cors-header-hidden", "a cross-origin response header not exposed by Access-Control-Expose-Headers"),
         ("header-hidden", "Set-Cookie is never visible to scripts in a browser"),
+        ("response-body-dropped", "a null-body status (101, 103, 204, 205, 304): scripts get no body even when the server sent one"),
         ("headers-joined", "repeated response header lines were joined into one value"),
         ("content-decoded", "the runtime chose Accept-Encoding and decoded the body"),
         ("content-length-mismatch", "Content-Length is the encoded size while Python gets the decoded body"),

@@ -31,6 +31,18 @@ enum HopHeaders {
         var credentials: CredentialsMode
         /// The `Cookie` header the runtime's jar adds, if any.
         var cookie: String?
+        /// Whether the hop carries a body (a bodiless POST or PUT still gets `Content-Length: 0` from the runtime).
+        var hasBody = true
+    }
+
+    /// Methods whose bodiless request the runtime still sends with `Content-Length: 0`: the Fetch standard's
+    /// POST and PUT in browsers, undici's list in node (observed: Chromium 156, node 20, conformance m16, m17, m06).
+    static func zeroLengthMethods(_ profile: Profile) -> Set<String> {
+        switch profile.runtime {
+        case .native: return []
+        case .browser: return ["POST", "PUT"]
+        case .node: return ["PUT", "POST", "PATCH", "PROPFIND", "PROPPATCH", "QUERY"]
+        }
     }
 
     /// The runtime's `Accept-Encoding` for a request with these author headers, when the runtime sets one.
@@ -58,7 +70,20 @@ enum HopHeaders {
             addIfAbsent("accept-language", p.runtimeAcceptLanguage)
             if p.secFetch != .none { out.append(HeaderField("sec-fetch-mode", "cors")) }
             addIfAbsent("user-agent", p.runtimeUserAgent)
-            if p.compression != .asRequested { addIfAbsent("accept-encoding", runtimeAcceptEncoding(author, profile: p)) }
+            if p.compression != .asRequested {
+                if p.identityEncodingWithRange && author.contains(name: "Range"),
+                   let index = out.firstIndex(where: { $0.name.lowercased() == "accept-encoding" }) {
+                    // fetch appends `identity` to the list when a Range header is present (node 20, case c18).
+                    out[index] = HeaderField(out[index].name, out[index].value + ", identity")
+                } else {
+                    addIfAbsent("accept-encoding", runtimeAcceptEncoding(author, profile: p))
+                }
+            }
+            if c.method.uppercased() == "HEAD" {
+                // undici closes the connection after a HEAD and says so, whatever Connection was given (node 20, m01).
+                out.removeAll { $0.name.lowercased() == "connection" }
+                out.append(HeaderField("connection", "close"))
+            }
             if let cookie = c.cookie { out.append(HeaderField("cookie", cookie)) }
         case .browser:
             if let connection = p.runtimeConnection { out.append(HeaderField("Connection", connection)) }
@@ -85,6 +110,9 @@ enum HopHeaders {
                 out.append(HeaderField("Accept-Language", lang))
             }
             if let cookie = c.cookie { out.append(HeaderField("Cookie", cookie)) }
+        }
+        if !c.hasBody && zeroLengthMethods(p).contains(c.method) && !out.contains(name: "Content-Length") {
+            out.append(HeaderField("Content-Length", "0"))
         }
         if p.lowercasesHeaderNames { out = out.map { HeaderField($0.name.lowercased(), $0.value) } }
         return out
@@ -114,11 +142,13 @@ enum HopHeaders {
     }
 
     /// `strict-origin-when-cross-origin`: same-origin the document's URL, cross-origin its origin plus `/`,
-    /// nothing from `https` to `http`.
+    /// nothing from `https` to `http`. Once a hop of the chain was cross-origin the request's referrer has been
+    /// stripped to the origin, so a later same-origin hop sends the origin too (observed in a Chromium worker,
+    /// conformance cases p33, r07).
     static func referer(_ c: Context) -> String? {
         guard c.profile.sendsReferer, let page = c.page else { return nil }
         if page.scheme == "https" && c.url.scheme == "http" { return nil }
-        if page.isSameOrigin(c.url) {
+        if page.isSameOrigin(c.url) && c.site == .sameOrigin {
             let path = c.profile.refererPath.hasPrefix("/") ? c.profile.refererPath : "/" + c.profile.refererPath
             return page.origin + path
         }

@@ -43,11 +43,24 @@ enum ProfileGate {
         return defaults.filter { !headers.contains(name: $0.name) } + headers
     }
 
+    /// The value without leading and trailing HTTP whitespace (space, tab, CR, LF), as the Fetch standard normalizes it.
+    static func trimmingHTTPWhitespace(_ value: String) -> String {
+        let isWhitespace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
+        guard let first = value.firstIndex(where: { !isWhitespace($0) }), let last = value.lastIndex(where: { !isWhitespace($0) }) else {
+            return ""
+        }
+        return String(value[first...last])
+    }
+
     static func apply(_ spec: RequestSpec, settings: ExecutionSettings) -> Result {
         let profile = settings.profile
         let api = profile.api(for: settings.settings.mode)
-        let headers = withHttpxDefaults(spec.headers, profile: profile)
-        var result = Result(method: spec.method, url: spec.url, authorHeaders: headers, nativeHeaders: headers, body: spec.body)
+        let nativeHeaders = withHttpxDefaults(spec.headers, profile: profile)
+        // fetch and setRequestHeader normalize a value: leading and trailing HTTP whitespace is stripped
+        // (observed in Chromium 156 and node 20, conformance case h02).
+        let headers = profile.runtime == .native
+            ? nativeHeaders : nativeHeaders.map { HeaderField($0.name, trimmingHTTPWhitespace($0.value)) }
+        var result = Result(method: spec.method, url: spec.url, authorHeaders: headers, nativeHeaders: nativeHeaders, body: spec.body)
 
         if api == .unavailable {
             result.refusal = Refusal(

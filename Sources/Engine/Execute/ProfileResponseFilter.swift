@@ -7,6 +7,12 @@ enum ProfileResponseFilter {
         var effects: [Effect]
     }
 
+    /// Statuses whose response has no body in fetch and XMLHttpRequest.
+    static let nullBodyStatuses: Set<Int> = [101, 103, 204, 205, 304]
+
+    /// SHA-256 of no bytes.
+    static let emptySHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
     /// Encodings httpx decodes itself (brotli and zstandard are not installed in Pyodide by default).
     static let httpxDecodedEncodings: Set<String> = ["gzip", "x-gzip", "deflate"]
 
@@ -67,6 +73,16 @@ enum ProfileResponseFilter {
         var observed = ObservedResponse(url: url, httpVersion: response.httpVersion, status: response.status, headers: headers,
                                         bodySize: response.bodySize, bodySHA256: response.bodySHA256, body: response.body,
                                         bodyTruncated: response.bodyTruncated)
+
+        // A null-body status: fetch and XMLHttpRequest give scripts an empty body whatever the server sent
+        // (observed: 205 with a body, Chromium 156 and node 20, conformance case b03).
+        if profile.runtime != .native && nullBodyStatuses.contains(response.status) && response.bodySize > 0 {
+            effects.append(Effect("response-body-dropped", "the \(response.status) response's \(response.bodySize)-byte body is not given to scripts (\(response.status) is a null-body status in fetch and XMLHttpRequest)"))
+            observed.body = []
+            observed.bodySize = 0
+            observed.bodySHA256 = emptySHA256
+            observed.bodyTruncated = false
+        }
 
         // Compression.
         let encodings = response.headers.values(for: "Content-Encoding").flatMap { $0.split(separator: ",") }

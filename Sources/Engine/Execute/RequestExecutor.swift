@@ -99,8 +99,10 @@ struct ExecutionRun {
             if profile.origin == .fetch && (corsTainting || tainted || (method != "GET" && method != "HEAD")) {
                 sendOrigin = originValue
             }
+            var hasBody = true
+            if case .none = body { hasBody = false }
             let context = HopHeaders.Context(profile: profile, method: method, url: url, page: page, origin: sendOrigin,
-                                             site: site, credentials: credentials, cookie: jarCookie)
+                                             site: site, credentials: credentials, cookie: jarCookie, hasBody: hasBody)
             let wireHeaders = HopHeaders.build(author: hopAuthor, context)
             if hopIndex == 0 {
                 effects += HopHeaders.effects(native: gate.nativeHeaders, displaced: gate.displaced, wire: wireHeaders, profile: profile)
