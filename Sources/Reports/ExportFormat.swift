@@ -12,6 +12,8 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     case csv
     /// One self-contained HTML page: summary, waterfall, a card per request.
     case html
+    /// A Markdown summary for CI job summaries (`$GITHUB_STEP_SUMMARY`): totals, profile matrix, failures.
+    case md
 
     /// The usual file extension (without the dot).
     public var fileExtension: String {
@@ -22,6 +24,7 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
         case .tap: return "tap"
         case .csv: return "csv"
         case .html: return "html"
+        case .md: return "md"
         }
     }
 }
@@ -38,6 +41,7 @@ public enum Exporter {
         case .tap: return TAPExport.render(record)
         case .csv: return CSVExport.render(record)
         case .html: return HTMLExport.render(record, creatorVersion: creatorVersion)
+        case .md: return MarkdownExport.render([record])
         }
     }
 }

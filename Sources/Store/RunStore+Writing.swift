@@ -16,8 +16,8 @@ extension RunStore {
             let insert = try connection.statement("""
                 INSERT INTO runs (group_id, collection_name, collection_path, collection_hash, profile, profile_definition,
                     mode, origin, credentials, cross_origin_isolated, strict, environment, started_at, status, host, pid,
-                    jobs, shard, request_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)
+                    jobs, shard, request_count, uid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?, lower(hex(randomblob(16))))
                 """)
             try insert.run(values, operation: "begin a run")
             return connection.lastInsertRowID

@@ -111,6 +111,13 @@ enum Schema {
             data BLOB NOT NULL
         );
         """,
+        // 2: a global identity for runs, so `workbench merge` folds databases without duplicates.
+        // Runs written before this step get a fresh random uid here; new runs get one in `beginRun`.
+        """
+        ALTER TABLE runs ADD COLUMN uid TEXT;
+        UPDATE runs SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+        CREATE UNIQUE INDEX runs_by_uid ON runs (uid);
+        """,
     ]
 
     /// The schema version this binary writes (the number of migrations).

@@ -66,6 +66,12 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show each exchange as sent and received.")
     var verbose = false
 
+    @Option(name: .long, help: "Run one shard of the requests: K/N (K counted from 1, e.g. 2/4), or auto (read CI_NODE_INDEX/CI_NODE_TOTAL, CIRCLE_NODE_*, BUILDKITE_PARALLEL_JOB*, JOB_COMPLETION_INDEX). A shard also runs, unrecorded, the requests of other shards whose captures it needs.")
+    var shard: String?
+
+    @Option(name: .customLong("shard-total"), help: "With --shard auto on a Kubernetes Indexed Job: the number of shards (the Job's completions).")
+    var shardTotal: Int?
+
     @Option(name: .long, parsing: .singleValue, help: "Write a report of each run at the end (repeatable): FORMAT:FILE, FORMAT one of har, junit, json, tap, csv, html. With several profiles, -PROFILE goes before FILE's extension.")
     var report: [String] = []
 
@@ -110,6 +116,7 @@ struct RunCommand: ParsableCommand {
         let profiles = try ProfileSelection.resolve(profile, collection: collection)
         let overrides = try parseVars()
         let reportTargets = try parseReports()
+        let shard = try resolveShard(stderr: stderr)
 
         let builtinNames: Set<String> = collection.usesBuiltinServer ? ["base", "page"] : []
         let problems = CollectionValidator.check(collection, environment: env, overrides: Set(overrides.keys), builtinNames: builtinNames)
@@ -151,7 +158,7 @@ struct RunCommand: ParsableCommand {
             let plan = RunPlan(
                 collection: collection, profile: profile, settings: settings, environmentName: env, overrides: overrides,
                 builtinVariables: builtins, processEnvironment: ProcessEnvironment.all, jobs: jobs, bail: bail,
-                bodyCaptureLimit: bodyLimit, allowedPaths: allowPath,
+                bodyCaptureLimit: bodyLimit, shard: shard, allowedPaths: allowPath,
                 redaction: RedactionSettings(secretVariables: Set(secretNames), extraHeaders: Set(redactHeaders),
                                              revealedHeaders: Set(keepHeaders)))
             let runner: Runner
@@ -161,8 +168,9 @@ struct RunCommand: ParsableCommand {
             let info = RunInfo(
                 collectionName: collection.name, collectionPath: CanonicalPath.of(file), collectionHash: collection.sourceHash,
                 profile: profile.name, profileDefinition: profile.definitionJSON, settings: settings, environment: env,
-                startedAt: Clock.now(), host: RunStore.currentHost(), groupID: groupID, jobs: jobs)
-            let planned = runner.selection.filter { $0 }.count
+                startedAt: Clock.now(), host: RunStore.currentHost(), groupID: groupID, jobs: jobs, shard: shard?.description)
+            let owned = ShardOwnership(shard: shard, count: collection.requests.count)
+            let planned = owned.count
             let runID: Int64
             do { runID = try runStore.beginRun(info, plannedRequests: planned) } catch {
                 throw CLIError.store("cannot record the run: \(error)")
@@ -171,7 +179,17 @@ struct RunCommand: ParsableCommand {
 
             var storeFailure: StoreError?
             var results: [RequestResult] = []
+            var counts = RunCounts()
             let outcome = runner.run { result in
+                guard owned.contains(result.index) else {
+                    // Another shard's request, run again only for the captures this shard needs.
+                    if result.outcome == .failed || result.outcome == .errored {
+                        stderr.printError("\(result.requestID) (run for its captures; recorded by another shard) did not pass: "
+                            + (result.error?.message ?? "an assertion failed"))
+                    }
+                    return
+                }
+                counts.add(result.outcome)
                 reporter.report(result)
                 if output.format == .json || profiles.count > 1 { results.append(result) }
                 guard storeFailure == nil else { return }
@@ -182,7 +200,7 @@ struct RunCommand: ParsableCommand {
             }
             let status: RunStatus = storeFailure != nil ? .failed : outcome.status
             do throws(StoreError) {
-                try runStore.finishRun(runID: runID, status: status, counts: outcome.counts, endedAt: Clock.now())
+                try runStore.finishRun(runID: runID, status: status, counts: counts, endedAt: Clock.now())
             } catch {
                 if storeFailure == nil { storeFailure = error }
             }
@@ -190,8 +208,8 @@ struct RunCommand: ParsableCommand {
                 reporter.end()
                 throw CLIError.store("the run store failed: \(storeFailure). Results committed before the failure are kept (run \(runID)).")
             }
-            reporter.finish(counts: outcome.counts, status: status, runID: runID)
-            summaries.append(ProfileRunSummary(profile: profile, runID: runID, counts: outcome.counts, status: status, results: results))
+            reporter.finish(counts: counts, status: status, runID: runID)
+            summaries.append(ProfileRunSummary(profile: profile, runID: runID, counts: counts, status: status, results: results))
             if status == .interrupted { interrupted = true; break }
         }
         reporter.end()
@@ -231,6 +249,36 @@ enum RunGroup {
     }
 }
 
+// MARK: --shard K/N | auto
+
+extension RunCommand {
+    /// The shard this run is limited to, checked before anything is sent; `auto` says on stderr what it found.
+    private func resolveShard(stderr: Terminal) throws(CLIError) -> Shard? {
+        guard let shard else {
+            if shardTotal != nil { throw CLIError.badInput("--shard-total is only used with --shard auto") }
+            return nil
+        }
+        let spec: ShardSpec
+        switch ShardSpec.parse(shard) {
+        case .failure(let error): throw CLIError.badInput(error.message)
+        case .success(let parsed): spec = parsed
+        }
+        switch spec.resolve(environment: ProcessEnvironment.all, total: shardTotal) {
+        case .failure(let error):
+            throw CLIError.badInput(error.message)
+        case .success(let resolved):
+            guard let resolved else {
+                if !quiet { stderr.line("--shard auto: no CI shard variables are set; running the whole collection") }
+                return nil
+            }
+            if let source = resolved.source, !quiet, output.format == .text {
+                stderr.line("shard \(resolved.shard) (\(source))")
+            }
+            return resolved.shard
+        }
+    }
+}
+
 // MARK: --report FORMAT:FILE
 
 extension RunCommand {
@@ -251,28 +299,41 @@ extension RunCommand {
     }
 
     /// Writes every report of every run from the store (already redacted); false when one could not be written.
+    /// A Markdown summary (`md:FILE`) covers all the profiles' runs in one file, and is appended to, not
+    /// replaced, when FILE is the file `$GITHUB_STEP_SUMMARY` names.
     private func writeReports(_ targets: [ReportTarget], runs: [ProfileRunSummary], severalProfiles: Bool,
                               store runStore: RunStore, stdout: Terminal, stderr: Terminal) -> Bool {
+        guard !targets.isEmpty else { return true }
         var allWritten = true
+        var records: [(profile: String, record: RunRecord)] = []
         for run in runs {
-            let record: RunRecord
             do throws(StoreError) {
                 guard let loaded = try RunRecord.load(from: runStore, id: run.runID) else { continue }
-                record = loaded
+                records.append((run.profile.name, loaded))
             } catch {
                 stderr.printError("cannot read run \(run.runID) back for its reports: \(error)")
                 allWritten = false
-                continue
             }
-            for target in targets {
-                let path = target.path(profile: run.profile.name, severalProfiles: severalProfiles)
-                do throws(ExportWriteError) {
-                    try ExportFileWriter.write(Exporter.render(record, as: target.format, creatorVersion: VersionInfo.version), to: path)
-                    if output.format == .text && !quiet { stdout.line("\(target.format.rawValue) report: \(path)") }
-                } catch {
-                    stderr.printError(error.description)
-                    allWritten = false
-                }
+        }
+        func write(_ text: String, to path: String, format: ExportFormat, append: Bool = false) {
+            do throws(ExportWriteError) {
+                if append { try ExportFileWriter.append(text, to: path) } else { try ExportFileWriter.write(text, to: path) }
+                if output.format == .text && !quiet { stdout.line("\(format.rawValue) report: \(path)") }
+            } catch {
+                stderr.printError(error.description)
+                allWritten = false
+            }
+        }
+        for target in targets where target.format == .md {
+            guard !records.isEmpty else { continue }
+            let summaryFile = ProcessEnvironment.all["GITHUB_STEP_SUMMARY"].map(CanonicalPath.of)
+            write(MarkdownExport.render(records.map(\.record)), to: target.path, format: target.format,
+                  append: summaryFile != nil && summaryFile == CanonicalPath.of(target.path))
+        }
+        for (profile, record) in records {
+            for target in targets where target.format != .md {
+                let path = target.path(profile: profile, severalProfiles: severalProfiles)
+                write(Exporter.render(record, as: target.format, creatorVersion: VersionInfo.version), to: path, format: target.format)
             }
         }
         return allWritten

@@ -17,7 +17,7 @@ struct WorkbenchCommand: ParsableCommand {
             RunCommand.self, ValidateCommand.self, HistoryCommand.self, ShowCommand.self,
             ProfilesCommand.self, ServeCommand.self, ExportCommand.self, DiffCommand.self, TrendCommand.self, ImportCommand.self,
             DoctorCommand.self,
-            MergeCommand.self,
+            MergeCommand.self, InitCommand.self,
         ]
     )
 
