@@ -114,7 +114,7 @@ enum StarterCollection {
               "url": "{{page}}/get?owner={{owner}}",
               "assert": [
                 {"status": 200},
-                {"jsonpath": "$.args.owner", "==": "alice"}
+                {"jsonpath": "$.query.owner", "==": "alice"}
               ]
             }
           ]

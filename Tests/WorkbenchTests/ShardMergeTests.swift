@@ -12,20 +12,21 @@ struct ShardMergeTests {
         "GITHUB_STEP_SUMMARY": "",
     ]
 
-    /// Eight requests; `me` and `orders` need `login`'s token, `order` needs `orders`' id (two levels).
+    /// Eight requests, all same-origin (so browser profiles pass too); `me` and `orders` need `login`'s token,
+    /// `order` needs `orders`' id (two levels).
     static let collection = """
     {"name": "shards", "server": "builtin", "requests": [
       {"name": "login", "method": "POST", "url": "{{page}}/echo", "body": {"json": {"token": "tok-{{$randomInt 1000 9999}}"}},
        "assert": [{"status": 200}], "capture": {"token": {"jsonpath": "$.json.token"}}},
-      {"name": "health", "url": "{{base}}/get", "assert": [{"status": 200}]},
+      {"name": "health", "url": "{{page}}/get", "assert": [{"status": 200}]},
       {"name": "me", "url": "{{page}}/echo", "headers": {"Authorization": "Bearer {{token}}"},
        "assert": [{"status": 200}, {"body": {"contains": "Bearer tok-"}}]},
       {"name": "orders", "method": "POST", "url": "{{page}}/echo", "body": {"json": {"id": 42, "auth": "{{token}}"}},
        "assert": [{"status": 200}, {"jsonpath": "$.json.auth", "matches": "^tok-"}], "capture": {"orderId": {"jsonpath": "$.json.id"}}},
-      {"name": "status-204", "url": "{{base}}/status/204", "assert": [{"status": 204}]},
+      {"name": "status-204", "url": "{{page}}/status/204", "assert": [{"status": 204}]},
       {"name": "order", "url": "{{page}}/echo?order={{orderId}}", "assert": [{"status": 200}, {"body": {"contains": "order=42"}}]},
-      {"name": "bytes", "url": "{{base}}/bytes/64", "assert": [{"status": 200}]},
-      {"name": "last", "url": "{{base}}/get?n=8", "assert": [{"status": 200}]}
+      {"name": "bytes", "url": "{{page}}/bytes/64", "assert": [{"status": 200}]},
+      {"name": "last", "url": "{{page}}/get?n=8", "assert": [{"status": 200}]}
     ]}
     """
     static let names = ["login", "health", "me", "orders", "status-204", "order", "bytes", "last"]
