@@ -53,6 +53,11 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // Imports from other tools (Postman, .http files, HAR, curl) into collection JSON.
+        .target(
+            name: "Importers",
+            dependencies: ["Engine"]
+        ),
         // The command line: argument parsing and terminal output only.
         .executableTarget(
             name: "Workbench",
@@ -61,6 +66,7 @@ let package = Package(
                 "Store",
                 "Reports",
                 "FixtureServer",
+                "Importers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,5 +77,6 @@ let package = Package(
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Engine"], exclude: ["Golden"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["FixtureServer"]),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers", "Engine", "FixtureServer"], exclude: ["Samples"]),
     ]
 )

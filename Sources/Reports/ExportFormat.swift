@@ -12,6 +12,10 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     case csv
     /// One self-contained HTML page: summary, waterfall, a card per request.
     case html
+    /// A shell script: one runnable curl command per request, as sent (secrets as `${NAME}` references).
+    case curl
+    /// A `.http` file (JetBrains HTTP Client / VS Code REST Client), one block per request.
+    case http
     /// A Markdown summary for CI job summaries (`$GITHUB_STEP_SUMMARY`): totals, profile matrix, failures.
     case md
 
@@ -25,6 +29,8 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
         case .csv: return "csv"
         case .html: return "html"
         case .md: return "md"
+        case .curl: return "curl.sh"
+        case .http: return "http"
         }
     }
 }
@@ -42,6 +48,8 @@ public enum Exporter {
         case .csv: return CSVExport.render(record)
         case .html: return HTMLExport.render(record, creatorVersion: creatorVersion)
         case .md: return MarkdownExport.render([record])
+        case .curl: return CurlExport.render(record)
+        case .http: return HTTPFileExport.render(record)
         }
     }
 }
