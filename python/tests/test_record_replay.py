@@ -76,22 +76,43 @@ def test_replay_under_every_profile_shows_what_breaks(recorded, workbench, tmp_p
     assert len(ids) == 6
     # Natively (what the suite itself did) every recorded status is met again.
     assert all(r["outcome"] == "passed" for r in matrix["native"].values()), matrix["native"]
-    # Same-origin requests (the page's own server) work in every runtime, the redirect included.
     same_origin = [i for i in ids if matrix["native"][i]["url"].startswith(page)]
-    assert len(same_origin) == 3
-    for profile, results in matrix.items():
-        for i in same_origin:
-            assert results[i]["outcome"] == "passed", (profile, i, results[i]["effects"], results[i]["pythonError"])
-    # Cross-origin requests to an API without CORS headers break in the browser, and the run says why.
     cross_origin = [i for i in ids if i not in same_origin]
-    for profile in ("browser-main", "browser-worker"):
+    assert len(same_origin) == 3 and len(cross_origin) == 3
+    browsers = [p for p in matrix if p.startswith("browser-")]
+    assert len(browsers) >= 2
+    for profile in ["native", "node-jspi"] + browsers:
+        # Same-origin requests (the page's own server) work in every runtime that can run them, redirect included.
+        for i in same_origin:
+            r = matrix[profile][i]
+            assert r["outcome"] == "passed", (profile, i, r["effects"], r["pythonError"])
+    for profile in browsers:
+        # The cross-origin API sends no CORS headers: blocked in every browser context, and the run says why.
         for i in cross_origin:
             r = matrix[profile][i]
             assert r["outcome"] == "errored", (profile, i, r["outcome"])
             assert any(e["code"] == "cors-blocked" for e in r["effects"]), (profile, i, r["effects"])
-            assert r["pythonError"]["type"].startswith("httpx."), r["pythonError"]
-    # Node has no CORS: the cross-origin requests pass there.
-    for i in cross_origin:
-        assert matrix["node-jspi"][i]["outcome"] == "passed", matrix["node-jspi"][i]
-    # The secrets were given with --var: the database never holds them.
+            assert r["pythonError"]["type"] == "httpx.ConnectError", r["pythonError"]
+    # Node has no CORS: everything passes with JSPI; without JSPI a sync httpx.Client cannot work at all.
+    assert all(r["outcome"] == "passed" for r in matrix["node-jspi"].values())
+    if "node" in matrix:
+        for r in matrix["node"].values():
+            assert r["outcome"] == "errored" and any(e["code"] == "sync-unsupported" for e in r["effects"]), r
+    # Some requests did not meet their recorded status somewhere: exit 1.
     assert result.returncode == 1
+    # Secrets were given with --var: neither the stored run nor its export holds them.
+    exported = subprocess.run([workbench, "export", "last", "--format", "json"], env=env, capture_output=True, text=True, timeout=60)
+    assert exported.returncode == 0
+    for secret in SECRETS:
+        assert secret not in exported.stdout
+
+
+def test_async_replay_on_node_without_jspi(recorded, workbench, tmp_path):
+    """The suite's requests replayed as httpx.AsyncClient would send them: node without JSPI can run those."""
+    out, _, _ = recorded
+    env = dict(os.environ, WORKBENCH_DB=str(tmp_path / "runs.db"), NO_COLOR="1")
+    result = subprocess.run([workbench, "run", str(out), "--profile", "node", "--mode", "async", "--output", "json"],
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (run,) = json.loads(result.stdout)["runs"]
+    assert [r["outcome"] for r in run["results"]] == ["passed"] * 6

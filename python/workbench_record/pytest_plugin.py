@@ -24,6 +24,12 @@ def pytest_addoption(parser):
                     help="write secret values into the collection's secret variables (default: empty)")
 
 
+def _group_name(nodeid: str) -> str:
+    """``tests/api/test_users.py::test_create[a/b]`` → ``test_users.py::test_create[a-b]`` (no ``/`` in names)."""
+    path, sep, rest = nodeid.partition("::")
+    return (path.rsplit("/", 1)[-1] + sep + rest).replace("/", "-")
+
+
 class _RecordingSession:
     def __init__(self, config, path):
         self.path = path
@@ -36,7 +42,7 @@ class _RecordingSession:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_call(self, item):
-        self.recorder.group = item.nodeid
+        self.recorder.group = _group_name(item.nodeid)
         try:
             yield
         finally:
@@ -44,7 +50,7 @@ class _RecordingSession:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_setup(self, item):
-        self.recorder.group = item.nodeid
+        self.recorder.group = _group_name(item.nodeid)
         try:
             yield
         finally:
