@@ -72,7 +72,8 @@ struct ProfileGateTests {
     @Test func rangeMakesAcceptEncodingIdentity() {
         for profile in [Profile.browserMain, .nodeJSPI] {
             let (_, sender) = runScripted(profile, spec("GET", TestOrigins.page + "/bytes/10", headers: [("Range", "bytes=0-4")])) { _, _, _ in .ok() }
-            #expect(sender.actual[0].header("accept-encoding") == (profile.runtime == .node ? "gzip, deflate" : "identity"))
+            // node appends identity to httpx's Accept-Encoding (observed with node 20, conformance case c18).
+            #expect(sender.actual[0].header("accept-encoding") == (profile.runtime == .node ? "gzip, deflate, identity" : "identity"))
         }
     }
 
