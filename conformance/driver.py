@@ -576,6 +576,7 @@ def main():
                "unexplained": 0}
     per_context = {ctx: {"agree": 0, "explained": 0, "unexplained": 0} for ctx in contexts}
     unexplained_lines = []
+    explained_lines = []
     for case in cases:
         entry = {"id": case["id"], "title": case.get("title", ""), "ref": case.get("ref"), "contexts": {}}
         for ctx in contexts:
@@ -599,6 +600,9 @@ def main():
                 if limit:
                     d["knownLimit"] = limit["why"]
                     verdict = "explained" if verdict == "agree" else verdict
+                    explained_lines.append("  %s %s %s (known limit)\n      runtime:   %s\n      workbench: %s"
+                                           % (case["id"], ctx, d["field"], short(d["runtime"], 200),
+                                              short(d["workbench"], 200)))
                 else:
                     verdict = "unexplained"
                     unexplained_lines.append("  %s %s %s\n      runtime:   %s\n      workbench: %s"
@@ -632,6 +636,9 @@ def main():
                  c["explained"], c["unexplained"]))
     print("conformance: %d comparisons, %d agree, %d explained by known limits, %d unexplained (%.0f s)"
           % (summary["comparisons"], summary["agree"], summary["explained"], summary["unexplained"], report["seconds"]))
+    if explained_lines:
+        print("disagreements explained by known limits (docs/conformance.md):")
+        print("\n".join(explained_lines))
     if unexplained_lines:
         print("unexplained disagreements (runtime vs workbench):")
         print("\n".join(unexplained_lines))
