@@ -84,6 +84,7 @@ struct StoreReliabilityTests {
             known = now
         }
         #expect(interrupted > 0, "at least one trial killed a run mid-way")
+        print("kill -9 trials: \(trials), runs interrupted mid-way: \(interrupted), runs stored in all: \(known.count)")
     }
 
     @Test("SIGTERM stops cleanly: exit 143, the partial run is stored as interrupted")
