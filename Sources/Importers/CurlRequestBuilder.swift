@@ -161,7 +161,8 @@ enum CurlRequestBuilder {
         return percentEncode(v)
     }
 
-    /// Encodes like curl's --data-urlencode: everything but unreserved characters; the env markers pass through.
+    /// Encodes like curl's --data-urlencode: everything but unreserved characters, a space as `+`; the env
+    /// markers pass through.
     static func percentEncode(_ text: String) -> String {
         var out = ""
         var inMarker = false
@@ -171,6 +172,8 @@ enum CurlRequestBuilder {
             if c == ShellWords.envEnd { inMarker = false; out.append(c); continue }
             if inMarker || (scalar.isASCII && (c.isLetter || c.isNumber || "-._~".contains(c))) {
                 out.append(c)
+            } else if c == " " {
+                out.append("+")
             } else {
                 for byte in String(c).utf8 {
                     let hex = Array("0123456789ABCDEF")
@@ -190,8 +193,9 @@ enum CurlRequestBuilder {
         return .object(JSONObject([("file", .string(templated(path)))]))
     }
 
+    /// A `json` body when that sends exactly the bytes curl sends (compact JSON), else `text`.
     private static func jsonOrText(_ text: String, contentType: String?) -> JSONValue {
-        if let json = try? JSONParser.parse(text) {
+        if !hasExpansion(text), let json = try? JSONParser.parse(text), json.serialized() == text {
             return .object(JSONObject([("json", mapStrings(json, templated))]))
         }
         var o = JSONObject([("text", .string(templated(text)))])

@@ -105,25 +105,27 @@ enum HARImporter {
     private static func headers(_ request: LocatedJSON, into imported: inout ImportedRequest, builder: inout CollectionBuilder,
                                 state: inout HARState) {
         guard case .array(let list, _)? = member(request, "headers") else { return }
+        var raw: [(name: String, value: String, location: SourceLocation)] = []
         for header in list {
             guard let name = member(header, "name")?.value.stringValue, let value = member(header, "value")?.value.stringValue else { continue }
             let lower = name.lowercased()
             if name.hasPrefix(":") || computedHeaders.contains(lower) { continue }
-            var text = literal(value, at: header.location, builder: &builder, state: &state)
+            if let index = raw.firstIndex(where: { $0.name.lowercased() == lower }) {
+                raw[index].value += (lower == "cookie" ? "; " : ", ") + value
+            } else {
+                raw.append((name, value, header.location))
+            }
+        }
+        for (name, value, location) in raw {
+            var text = literal(value, at: location, builder: &builder, state: &state)
             if text == "<redacted>" {
-                let variable = VariableNames.sanitize(lower)
-                state.used.append((variable, header.location))
+                let variable = VariableNames.sanitize(name.lowercased())
+                state.used.append((variable, location))
                 text = "{{\(variable)}}"
             } else {
                 text = builder.secretHeaderValue(name, text)
             }
-            if imported.header(name) != nil, lower != "cookie" {
-                imported.setHeader(name, (imported.header(name) ?? "") + ", " + text)
-            } else if imported.header(name) != nil {
-                imported.setHeader(name, (imported.header(name) ?? "") + "; " + text)
-            } else {
-                imported.headers.append((name, text))
-            }
+            imported.headers.append((name, text))
         }
     }
 

@@ -79,7 +79,8 @@ struct PostmanState {
             let rawName = PostmanJSON.string(item, "name") ?? ""
             let claimed = names.claim(rawName)
             if let changed = claimed.changed { builder.note(changed, at: item.location) }
-            let ownAuth = PostmanJSON.member(item, "auth")
+            // Folders carry `auth` on the item, requests inside their `request` object.
+            let ownAuth = PostmanJSON.member(item, "request").flatMap { PostmanJSON.member($0, "auth") } ?? PostmanJSON.member(item, "auth")
             let auth = ownAuth.flatMap { PostmanJSON.string($0, "type") == "inherit" ? nil : $0 } ?? parentAuth
             let where_ = (path + [claimed.name]).joined(separator: "/")
             if case .array(let children, _)? = PostmanJSON.member(item, "item") {

@@ -121,7 +121,10 @@ enum CurlExport {
             }
         }
         flush()
-        return out.isEmpty ? "''" : out
+        if out.isEmpty { return "''" }
+        // Words that need no quoting are written bare (`POST`, `-L`-like values, simple URLs).
+        let bare = text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_./:=@%+,-".contains($0)) }
+        return bare && !text.contains("{{") ? text : out
     }
 
     /// A shell variable name for a Workbench variable: upper case, other characters as `_`.

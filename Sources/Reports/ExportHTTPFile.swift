@@ -50,6 +50,9 @@ enum HTTPFileExport {
             }
             out += "\(field.name): \(escape(ExportReferences.headerValue(field)))\n"
         }
+        if case .multipart? = body, !request.headers.contains(name: "Content-Type") {
+            out += "Content-Type: multipart/form-data; boundary=\(boundary)\n"
+        }
         switch body {
         case .text(let text)?:
             out += "\n" + escape(text) + "\n"

@@ -211,8 +211,10 @@ struct ImportEndToEndTests {
         let imported = try CLI.run(["import", "http", file, "--out", back])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stderr.contains("imported 4 requests"))
-        let collection = try String(contentsOfFile: back, encoding: .utf8)
-        #expect(collection.contains("\"users/create\"") || collection.contains("\"users-create\""))
-        #expect(collection.contains("{\"n\":1,\"who\":\"{{token}}\"}"))
+        let collection = try #require(try CLI.json(String(contentsOfFile: back, encoding: .utf8)) as? [String: Any])
+        let requests = try #require(collection["requests"] as? [[String: Any]])
+        let create = try #require(requests.first { $0["name"] as? String == "users-create" })
+        #expect((create["body"] as? [String: Any])?["text"] as? String == #"{"n":1,"who":"{{token}}"}"#)
+        #expect(imported.stderr.contains("renamed 'users/create' to 'users-create'"))
     }
 }
