@@ -10,11 +10,11 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export a stored run (RUN is an id, 'last' or 'last~N') as har, junit, json, tap, csv, html, md, curl or http.",
         discussion: """
-        Writes to stdout, or to --out FILE (created with mode 0600). Exports read the stored run, whose secrets
-        were redacted before storage: a secret appears as the variable that supplied it ({{token}}; ${TOKEN} in
-        curl commands). curl and http exports take request bodies from the run's collection (the store keeps
-        only their size). --reveal (curl, http) writes secret values, re-resolved at export time from the
-        collection, --env and --var — never from the database, which does not hold them.
+        Writes to stdout, or to --out FILE (created with mode 0600). Exports read the stored run, whose secrets \
+        were redacted before storage: a secret appears as the variable that supplied it ({{token}}; ${TOKEN} in \
+        curl commands). curl and http exports take request bodies from the run's collection (the store keeps \
+        only their size). --reveal (curl, http) writes secret values, re-resolved at export time from the \
+        collection, --env and --var — never from the database, which does not hold them. \
         docs/exports.md describes each format.
         """
     )

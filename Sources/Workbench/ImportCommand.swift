@@ -9,11 +9,11 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Turn a Postman collection, a .http file, a HAR recording or curl commands into a collection.",
         discussion: """
-        Writes the collection to stdout, or to --out FILE (mode 0600: it may hold secrets). What could not be
-        translated (scripts, unsupported auth, dynamic variables, bodies the source did not keep) is listed on
-        stderr with where it was in the source; no request is dropped without a line saying so.
-        The collection is checked as `workbench validate` would: exit 0 valid, 1 written but not valid yet
-        (the report says what to fix), 2 the source could not be read.
+        Writes the collection to stdout, or to --out FILE (mode 0600: it may hold secrets). What could not be \
+        translated (scripts, unsupported auth, dynamic variables, bodies the source did not keep) is listed on \
+        stderr with where it was in the source; no request is dropped without a line saying so. \
+        The collection is checked as `workbench validate` would: exit 0 valid, 1 written but not valid yet \
+        (the report says what to fix), 2 the source could not be read. \
         docs/import.md shows each format.
         """
     )

@@ -84,4 +84,16 @@ struct HTTPFileImportTests {
     func refusesEmpty() {
         #expect(throws: ImportError.self) { try Importer.importText("@a = 1\n# nothing else\n", kind: .http, file: "empty.http") }
     }
+
+    @Test("--environment http-client.env.json adds named environments; secret-looking names are secret")
+    func environments() throws {
+        let result = try Samples.load("api.http", .http, options: ImportOptions(environmentPaths: [Samples.path("http-client.env.json")]))
+        let environments = result.collection["environments"]
+        #expect(environments?.objectValue?.keys == ["dev", "prod"])
+        #expect(environments?["dev"]?["host"] == .string("http://127.0.0.1:18602"))
+        #expect(environments?["prod"]?["apiToken"] == .object(JSONObject([("value", .string("prod-xyz")), ("secret", .bool(true))])))
+        #expect(environments?["prod"]?["nested"] == nil)
+        #expect(result.hasNote("environment variable 'nested' is not a scalar"))
+        #expect(Samples.validationErrors(result, environment: "prod") == [])
+    }
 }
