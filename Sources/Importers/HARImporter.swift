@@ -110,6 +110,10 @@ enum HARImporter {
             guard let name = member(header, "name")?.value.stringValue, let value = member(header, "value")?.value.stringValue else { continue }
             let lower = name.lowercased()
             if name.hasPrefix(":") || computedHeaders.contains(lower) { continue }
+            if lower == "origin" || lower.hasPrefix("sec-fetch-") || lower.hasPrefix("sec-ch-") {
+                builder.note("browser-managed headers (Origin, Sec-Fetch-*, Sec-CH-*) are left out: browser profiles send their own, and a page cannot set them", at: nil)
+                continue
+            }
             if let index = raw.firstIndex(where: { $0.name.lowercased() == lower }) {
                 raw[index].value += (lower == "cookie" ? "; " : ", ") + value
             } else {

@@ -33,6 +33,7 @@ struct HARImportTests {
         let cart = try #require(result.collection.flattenedRequests.map(\.request).first { $0["method"] == .string("POST") })
         let headers = cart["headers"]?.objectValue
         #expect(headers?.keys == ["content-type", "authorization", "cookie", "x-tpl"])
+        #expect(result.hasNote("browser-managed headers (Origin, Sec-Fetch-*, Sec-CH-*) are left out"))
         #expect(headers?["authorization"] == .string("Bearer {{token}}"))
         #expect(headers?["cookie"] == .string("{{cookie}}"))
         #expect(result.collection["variables"]?["cookie"]?["value"] == .string("sid=1; theme=dark"))
