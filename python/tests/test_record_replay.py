@@ -50,6 +50,7 @@ def test_collection_holds_every_request_grouped_by_test(recorded):
     form, created = groups["test_app.py::test_async_form_and_status"]
     assert form["body"] == {"form": {"user": "alice", "password": "{{password}}"}}
     assert created["assert"] == [{"status": 201}]
+    assert "httpx.AsyncClient" in created["description"] and "description" not in profile
     for secret in SECRETS:
         assert secret not in text, "secret value %r written to the collection" % secret
     assert {k: v["secret"] for k, v in collection["variables"].items()} == {"token": True, "api_key": True, "password": True}

@@ -26,6 +26,7 @@ def test_sync_wrapper_records_method_url_headers_body_and_status(fixture_server)
     assert "Content-Length" not in first["headers"] and "content-length" not in first["headers"]
     assert first["body"] == {"json": {"n": 1, "tpl": "\\{{not a var}}"}}
     assert first["assert"] == [{"status": 200}]
+    assert "description" not in first, "a sync request needs no note"
     assert second["assert"] == [{"status": 404}]
     assert collection["variables"] == {"token": {"value": "", "secret": True}}
     assert "tok-123456" not in json.dumps(collection)
@@ -49,6 +50,7 @@ def test_async_wrapper_records_forms_and_folds_redirects(fixture_server):
     assert redirect["url"] == page + "/redirect/2"
     assert redirect["options"] == {"followRedirects": True}
     assert redirect["assert"] == [{"status": 200}]
+    assert redirect["description"] == "Sent by httpx.AsyncClient (replay with --mode async to match)."
     assert len(collection["requests"]) == 2, "redirect hops fold into the request that followed them"
 
 

@@ -36,6 +36,8 @@ class RecordedExchange:
     group: Optional[str] = None
     follow_redirects: bool = False
     redirect_target: Optional[str] = None
+    #: True when an ``httpx.AsyncClient`` sent it (a replay matches it with ``--mode async``).
+    asynchronous: bool = False
 
 
 class Recorder:
@@ -57,7 +59,8 @@ class Recorder:
 
     # -- recording -------------------------------------------------------------------------------
 
-    def record(self, request: httpx.Request, response: Optional[httpx.Response], error: Optional[BaseException] = None) -> None:
+    def record(self, request: httpx.Request, response: Optional[httpx.Response], error: Optional[BaseException] = None,
+               asynchronous: bool = False) -> None:
         """Adds one exchange. A request that follows the previous response's redirect folds into it."""
         try:
             body = request.content
@@ -71,6 +74,7 @@ class Recorder:
             status=response.status_code if response is not None else None,
             error=None if error is None else "%s: %s" % (type(error).__module__ + "." + type(error).__name__, error),
             group=self.group,
+            asynchronous=asynchronous,
         )
         if response is not None and response.is_redirect:
             location = response.headers.get("location")
@@ -162,10 +166,15 @@ class Recorder:
             request["body"] = body
         if exchange.follow_redirects:
             request["options"] = {"followRedirects": True}
+        notes = []
+        if exchange.asynchronous:
+            notes.append("Sent by httpx.AsyncClient (replay with --mode async to match).")
         if exchange.status is not None:
             request["assert"] = [{"status": exchange.status}]
         else:
-            request["description"] = "Recorded without a response: %s" % (exchange.error or "no response")
+            notes.append("Recorded without a response: %s" % (exchange.error or "no response"))
+        if notes:
+            request["description"] = " ".join(notes)
         return request
 
     @staticmethod

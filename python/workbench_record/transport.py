@@ -40,9 +40,9 @@ class AsyncRecordingTransport(httpx.AsyncBaseTransport):
         try:
             response = await self.transport.handle_async_request(request)
         except Exception as error:
-            self.recorder.record(request, None, error)
+            self.recorder.record(request, None, error, asynchronous=True)
             raise
-        self.recorder.record(request, response)
+        self.recorder.record(request, response, asynchronous=True)
         return response
 
     async def aclose(self) -> None:
@@ -68,9 +68,9 @@ def patch_httpx(recorder: Recorder):
         try:
             response = await original_async(self, request)
         except Exception as error:
-            recorder.record(request, None, error)
+            recorder.record(request, None, error, asynchronous=True)
             raise
-        recorder.record(request, response)
+        recorder.record(request, response, asynchronous=True)
         return response
 
     httpx.HTTPTransport.handle_request = handle_request
