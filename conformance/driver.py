@@ -48,9 +48,9 @@ CONTEXTS = {
 # two sides by construction, so only the body of the other routes is compared.
 ECHO_PREFIXES = ("/get", "/echo", "/anything", "/headers", "/delay", "/redirect", "/gzip", "/cookies")
 
-# Request headers whose presence is compared but not their value: the User-Agent and client hints name
-# Chromium's exact build (HeadlessChrome in headless mode) where the profile names a generic Chrome 156.
-PRESENCE_ONLY = {"user-agent", "sec-ch-ua"}
+# Request headers whose presence is compared but not their value: headless Chromium's User-Agent says
+# HeadlessChrome where the profile has the User-Agent of a headed Chromium 156.
+PRESENCE_ONLY = {"user-agent"}
 
 HTTPX_DEFAULTS = [("Accept", "*/*"), ("Accept-Encoding", "gzip, deflate"), ("Connection", "keep-alive")]
 
@@ -334,13 +334,19 @@ def wb_observation(result, tag):
     return obs
 
 
-def server_entries(log, tag):
+def index_log(log):
+    """The server's request log grouped by `wbc` tag, arrival order kept."""
+    by_tag = {}
+    for entry in log:
+        for tag in urllib.parse.parse_qs(entry["query"], keep_blank_values=True).get("wbc", []):
+            by_tag.setdefault(tag, []).append(entry)
+    return by_tag
+
+
+def server_entries(log_by_tag, tag):
     """The requests of one tag that reached the server, in order, side-neutral."""
     out = []
-    for entry in log:
-        query = urllib.parse.parse_qs(entry["query"], keep_blank_values=True)
-        if tag not in query.get("wbc", []):
-            continue
+    for entry in log_by_tag.get(tag, []):
         headers = {}
         for h in entry["headers"]:
             name = h["name"].lower()
@@ -570,7 +576,7 @@ def main():
             for r in node_doc["results"]:
                 js_results.setdefault(("nf", r["tag"]), []).append(r)
 
-        log = server.get_json("/__log")["requests"]
+        log = index_log(server.get_json("/__log")["requests"])
     finally:
         server.stop()
 

@@ -56,7 +56,8 @@ extension Profile {
         p.refererPath = "/"
         p.secFetch = .full
         p.clientHints = true
-        p.clientHintsBrands = "\"Chromium\";v=\"156\", \"Not-A.Brand\";v=\"24\""
+        // As Chromium 156 sends it (GREASE brand first; observed by scripts/conformance).
+        p.clientHintsBrands = "\"Not:A-Brand\";v=\"8\", \"Chromium\";v=\"156\""
         p.clientHintsPlatform = "\"Linux\""
         p.visibleHeaders = .cors
         p.hidesSetCookie = true
