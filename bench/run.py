@@ -21,9 +21,9 @@ import workloads
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 SIZES = {
-    "full": dict(requests=10_000, runs=5, jobs=[8, 32], startup_runs=30, big=1 << 30, big_runs=3,
-                 assert_requests=1_000, assert_runs=3, store_results=100_000, store_runs=3,
-                 history_results=1_000_000, query_runs=7, wrk_seconds=3),
+    "full": dict(requests=10_000, runs=3, jobs=[8, 32], startup_runs=15, big=1 << 30, big_runs=2,
+                 assert_requests=1_000, assert_runs=1, store_results=100_000, store_runs=2,
+                 history_results=1_000_000, query_runs=3, wrk_seconds=3),
     "quick": dict(requests=500, runs=2, jobs=[8], startup_runs=5, big=64 << 20, big_runs=1,
                   assert_requests=30, assert_runs=1, store_results=5_000, store_runs=1,
                   history_results=5_000, query_runs=3, wrk_seconds=1),
@@ -138,8 +138,8 @@ class Bench:
     def parallel(self) -> None:
         n = self.size["requests"]
         url = self.nginx.url("/small.txt")
-        collection = self.path("seq.json")
-        config = self.path("seq.curl")
+        collection = workloads.plain_collection(self.path("seq.json"), "bench-seq", url, n)
+        config = workloads.curl_config(self.path("seq.curl"), url, n)
         db = self.path("par.db")
         for jobs in self.size["jobs"]:
             tools = {
