@@ -643,6 +643,16 @@ def main():
         print("conformance: work directory kept: %s" % work)
 
     print("conformance: %s; %s" % (versions["chromium"], "node " + versions["node"]))
+    for where in ("chromium-page", "chromium-worker"):
+        f = facts.get(where)
+        if f:
+            print("  %s: JSPI (WebAssembly.Suspending/promising) %s; setting xhr.timeout on a sync XHR %s"
+                  % (where, "exposed" if f.get("jspiSuspending") and f.get("jspiPromising") else "absent",
+                     f.get("syncXHRTimeout")))
+    for flag in (facts.get("node") or {}).get("flags", []):
+        exposed = [k for k, v in (flag.get("exposes") or {}).items() if v == "function"]
+        print("  node %s: %s" % (flag["flag"], ("accepted, exposes WebAssembly." + ", WebAssembly.".join(exposed)) if flag["accepted"] and exposed
+                                  else "accepted, exposes no JSPI API" if flag["accepted"] else "rejected (%s)" % flag["stderr"]))
     for ctx, c in per_context.items():
         print("  %-3s %-38s %-19s %-5s agree %3d  explained %3d  unexplained %3d"
               % (ctx, CONTEXTS[ctx]["label"], CONTEXTS[ctx]["profile"], CONTEXTS[ctx]["mode"], c["agree"],
