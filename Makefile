@@ -18,8 +18,9 @@ BIN     ?= $(SCRATCH)/$(CONFIG)/workbench
 GEN     ?= $(SCRATCH)/generated
 # The Swift standard library, Foundation and Dispatch linked into the binary, so it runs without the
 # toolchain. swift-crypto imports Foundation; this toolchain's static Foundation needs its companions
-# named explicitly (without them the link fails on CoreFoundation symbols). Link flags only: switching
-# between a static and a dynamic link relinks, it does not recompile.
+# named explicitly (without them the link fails on CoreFoundation symbols). A static build recompiles the
+# executable's module; scripts/package-deb then removes those objects so a later dynamic build in the same
+# scratch path recompiles it instead of failing to link.
 STATIC_LINK = --static-swift-stdlib -Xlinker -lCoreFoundation -Xlinker -l_FoundationICU -Xlinker -lFoundationEssentials \
 	-Xlinker -l_FoundationCShims -Xlinker -l_FoundationCollections -Xlinker -lswiftSynchronization
 

@@ -72,7 +72,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("shard-total"), help: "With --shard auto on a Kubernetes Indexed Job: the number of shards (the Job's completions).")
     var shardTotal: Int?
 
-    @Option(name: .long, parsing: .singleValue, help: "Write a report of each run at the end (repeatable): FORMAT:FILE, FORMAT one of har, junit, json, tap, csv, html. With several profiles, -PROFILE goes before FILE's extension.")
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Write a report of each run at the end (repeatable): FORMAT:FILE, FORMAT one of \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")). With several profiles, -PROFILE goes before FILE's extension, except md: one Markdown summary of all profiles (appended to when FILE is $GITHUB_STEP_SUMMARY's)."))
     var report: [String] = []
 
     @OptionGroup var store: StoreOptions

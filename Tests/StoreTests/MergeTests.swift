@@ -201,6 +201,26 @@ struct MergeTests {
         #expect(results.map(\.requestID) == ["r"])
     }
 
+    @Test("the kept schema-v1 fixture migrates: its runs get distinct uids and merge once, results equal")
+    func v1FixtureMerges() throws {
+        let directory = TemporaryDirectory()
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/schema-v1.db")
+        let oldPath = directory.path + "/v1.db"
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: oldPath)
+        let target = try RunStore.open(path: directory.database)
+        let first = try target.merge(from: oldPath)
+        #expect(first.copiedRunIDs.count == 3)
+        #expect(first.results == 22)
+        #expect(try target.merge(from: oldPath).copiedRunIDs.isEmpty)
+        let old = try RunStore.open(path: oldPath)
+        let uids = try Self.uids(old)
+        #expect(uids.count == 3 && Set(uids).count == 3)
+        for (sourceID, targetID) in zip([Int64(1), 2, 3], first.copiedRunIDs) {
+            #expect(try target.results(runID: targetID) == old.results(runID: sourceID), "run \(sourceID)")
+        }
+        #expect(try target.checkIntegrity().isSound)
+    }
+
     @Test("a missing source or the target itself is refused, and nothing is created")
     func refusals() throws {
         let directory = TemporaryDirectory()
