@@ -120,8 +120,10 @@ public final class Runner: Sendable {
         let graph = self.graph
         let bail = plan.bail
 
-        for _ in 0..<lanes {
-            DispatchQueue.global().async { [self] in
+        for lane in 0..<lanes {
+            // One serial queue per lane: each gets a thread of its own. The global concurrent queue runs at most
+            // one block per core, so lanes blocked in `curl_multi_poll` would leave `--jobs 8` with two lanes.
+            DispatchQueue(label: "workbench.lane.\(lane)").async { [self] in
                 let transport = CurlTransport(cancellation: cancellation)
                 while true {
                     // Take the first pending request whose dependencies have finished.
