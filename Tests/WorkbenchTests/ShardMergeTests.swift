@@ -42,12 +42,14 @@ struct ShardMergeTests {
     func recorded(_ db: String) throws -> [(shard: String?, ids: [String])] {
         let history = try CLI.run(["history", "--db", db, "--output", "json"])
         #expect(history.status == 0, "\(history.stderr)")
-        let runs = try #require(try CLI.json(history.stdout) as? [[String: Any]])
+        let runs = try #require(try? CLI.json(history.stdout) as? [[String: Any]],
+                                "history of \(db): status \(history.status), stdout '\(history.stdout)', stderr '\(history.stderr)'")
         return try runs.compactMap { run in
             let id = try #require(run["id"] as? Int)
             let export = try CLI.run(["export", String(id), "--format", "json", "--db", db])
             #expect(export.status == 0, "\(export.stderr)")
-            let document = try #require(try CLI.json(export.stdout) as? [String: Any])
+            let document = try #require(try? CLI.json(export.stdout) as? [String: Any],
+                                        "export \(id) of \(db): status \(export.status), stdout '\(export.stdout)', stderr '\(export.stderr)'")
             let info = try #require(document["run"] as? [String: Any])
             let results = try #require(document["results"] as? [[String: Any]])
             return (info["shard"] as? String, results.compactMap { $0["id"] as? String })
