@@ -10,6 +10,7 @@ import os
 import platform
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -270,7 +271,7 @@ class Bench:
                                      "--runs", "1", "--per-run", str(results)], capture_output=True, text=True, check=True)
             samples.append(json.loads(output.stdout)["storeSeconds"])
             self.log(f"   store {results:,} results in one run: {samples[-1]:.3f} s")
-        store_seconds = sorted(samples)[len(samples) // 2]
+        store_seconds = statistics.median(samples)
         seq = self.results["workloads"]["sequential"]["tools"]["workbench"]
         run_seconds = seq["medianSeconds"] * results / self.size["requests"]
         share = store_seconds / run_seconds
