@@ -46,15 +46,41 @@ enum CLI {
         var collected: CollectedOutput
     }
 
-    /// Collects a pipe's bytes on a background reader so a chatty child never blocks on a full pipe.
+    /// Collects a child's stdout and stderr on two reader threads, each reading until end of file, so a
+    /// chatty child never blocks on a full pipe and nothing written before exit is lost.
+    ///
+    /// (A `readabilityHandler` cannot promise the second: a handler call may still hold bytes it has read
+    /// when the caller stops it, which lost whole outputs under load.)
     final class CollectedOutput: @unchecked Sendable {
         private let lock = NSLock()
         private var out = Data()
         private var err = Data()
+        private let finished = DispatchGroup()
+
         func append(_ data: Data, error: Bool) {
             lock.lock(); defer { lock.unlock() }
             if error { err.append(data) } else { out.append(data) }
         }
+
+        /// Starts a thread that reads `handle` until end of file.
+        func drain(_ handle: FileHandle, error: Bool) {
+            finished.enter()
+            let thread = Thread { [self] in
+                while true {
+                    let data = handle.availableData
+                    if data.isEmpty { break }
+                    append(data, error: error)
+                }
+                finished.leave()
+            }
+            thread.start()
+        }
+
+        /// Waits until both pipes reached end of file; false after `seconds`.
+        func waitForEndOfFile(seconds: Double) -> Bool {
+            finished.wait(timeout: .now() + seconds) == .success
+        }
+
         var texts: (String, String) {
             lock.lock(); defer { lock.unlock() }
             return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
@@ -76,9 +102,9 @@ enum CLI {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         let collected = CollectedOutput()
-        out.fileHandleForReading.readabilityHandler = { h in collected.append(h.availableData, error: false) }
-        err.fileHandleForReading.readabilityHandler = { h in collected.append(h.availableData, error: true) }
         try process.run()
+        collected.drain(out.fileHandleForReading, error: false)
+        collected.drain(err.fileHandleForReading, error: true)
         return Running(process: process, stdout: out, stderr: err, collected: collected)
     }
 
@@ -93,12 +119,9 @@ enum CLI {
             usleep(10_000)
         }
         running.process.waitUntilExit()
-        running.stdout.fileHandleForReading.readabilityHandler = nil
-        running.stderr.fileHandleForReading.readabilityHandler = nil
-        let restOut = running.stdout.fileHandleForReading.readDataToEndOfFile()
-        let restErr = running.stderr.fileHandleForReading.readDataToEndOfFile()
-        running.collected.append(restOut, error: false)
-        running.collected.append(restErr, error: true)
+        if !running.collected.waitForEndOfFile(seconds: 30) {
+            Issue.record("workbench \(running.process.arguments ?? []) exited but its output pipes stayed open")
+        }
         let (o, e) = running.collected.texts
         return CLIResult(status: running.process.terminationStatus, stdout: o, stderr: e)
     }

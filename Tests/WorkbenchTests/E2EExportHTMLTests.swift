@@ -20,17 +20,15 @@ struct E2EExportHTMLTests {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         let collected = CLI.CollectedOutput()
-        out.fileHandleForReading.readabilityHandler = { collected.append($0.availableData, error: false) }
-        err.fileHandleForReading.readabilityHandler = { collected.append($0.availableData, error: true) }
         try process.run()
+        collected.drain(out.fileHandleForReading, error: false)
+        collected.drain(err.fileHandleForReading, error: true)
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        out.fileHandleForReading.readabilityHandler = nil
-        err.fileHandleForReading.readabilityHandler = nil
-        collected.append(out.fileHandleForReading.readDataToEndOfFile(), error: false)
-        collected.append(err.fileHandleForReading.readDataToEndOfFile(), error: true)
+        // Chromium's helper processes may hold the pipes a moment longer than the browser itself.
+        _ = collected.waitForEndOfFile(seconds: 15)
         let (o, e) = collected.texts
         return (process.terminationStatus, o, e)
     }
