@@ -28,20 +28,8 @@ public struct ImportResult: Sendable {
 }
 
 /// Why an import produced nothing at all: the source is unreadable or not in the expected format.
-public struct ImportError: Error, Sendable, CustomStringConvertible {
-    public var location: SourceLocation?
-    public var message: String
-
-    public init(_ message: String, at location: SourceLocation? = nil) {
-        self.message = message
-        self.location = location
-    }
-
-    public var description: String {
-        if let location { return "\(location): \(message)" }
-        return message
-    }
-}
+/// The same located error as every other input error (`file:line:column: message`).
+public typealias ImportError = InputError
 
 /// The source formats `workbench import` reads.
 public enum ImportKind: String, Sendable, CaseIterable {

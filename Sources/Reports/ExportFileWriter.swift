@@ -15,11 +15,22 @@ public struct ExportWriteError: Error, Sendable, CustomStringConvertible {
 
 /// Writes export files readable by their owner only (mode 0600, also when the file already existed).
 public enum ExportFileWriter {
-    public static func write(_ text: String, to path: String) throws(ExportWriteError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    /// Writes `text` to `path`, replacing it, with `mode` (0600 unless given; set again if the file existed).
+    public static func write(_ text: String, to path: String, mode: mode_t = 0o600) throws(ExportWriteError) {
+        try write(text, to: path, flags: O_TRUNC, mode: mode, enforceMode: true)
+    }
+
+    /// Appends `text` to the file at `path` (created with mode 0600 if missing), as CI job summary files
+    /// (`$GITHUB_STEP_SUMMARY`) expect: earlier steps' summaries in the same file are kept.
+    public static func append(_ text: String, to path: String) throws(ExportWriteError) {
+        try write(text, to: path, flags: O_APPEND, mode: 0o600, enforceMode: false)
+    }
+
+    private static func write(_ text: String, to path: String, flags: Int32, mode: mode_t, enforceMode: Bool) throws(ExportWriteError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, mode)
         guard fd >= 0 else { throw ExportWriteError(path: path, reason: errorText(errno)) }
         defer { close(fd) }
-        guard fchmod(fd, 0o600) == 0 else { throw ExportWriteError(path: path, reason: errorText(errno)) }
+        if enforceMode, fchmod(fd, mode) != 0 { throw ExportWriteError(path: path, reason: errorText(errno)) }
         var text = text
         let failure: Int32? = text.withUTF8 { buffer -> Int32? in
             var offset = 0

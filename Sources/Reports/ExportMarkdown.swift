@@ -199,27 +199,3 @@ extension RunCounts {
         skipped += other.skipped
     }
 }
-
-extension ExportFileWriter {
-    /// Appends `text` to the file at `path` (created with mode 0600 if missing), as CI job summary files
-    /// (`$GITHUB_STEP_SUMMARY`) expect: earlier steps' summaries in the same file are kept.
-    public static func append(_ text: String, to path: String) throws(ExportWriteError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw ExportWriteError(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var text = text
-        let failure: Int32? = text.withUTF8 { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
-            }
-            return nil
-        }
-        if let failure { throw ExportWriteError(path: path, reason: String(cString: strerror(failure))) }
-    }
-}

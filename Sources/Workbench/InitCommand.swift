@@ -46,8 +46,11 @@ struct InitCommand: ParsableCommand {
         }
         let schema = SchemaLocation.reference(from: path)
         let text = StarterCollection.text(name: title, schema: schema)
-        guard FileText.write(text, to: path) else {
-            throw CLIError.badInput("init: cannot write \(path): \(String(cString: strerror(errno)))")
+        do {
+            // Mode 0644: a collection is meant to be shared, unlike exports.
+            try ExportFileWriter.write(text, to: path, mode: 0o644)
+        } catch {
+            throw CLIError.badInput("init: \(error)")
         }
         let out = output.stdout
         if output.format == .json {
@@ -177,27 +180,5 @@ enum SchemaLocation {
         if common == 0 { return target }
         let ups = Array(repeating: "..", count: from.count - common)
         return (ups + to[common...].map(String.init)).joined(separator: "/")
-    }
-}
-
-/// Writes a small text file (mode 0644: a collection is meant to be shared).
-enum FileText {
-    static func write(_ text: String, to path: String) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var text = text
-        return text.withUTF8 { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
-        }
     }
 }
