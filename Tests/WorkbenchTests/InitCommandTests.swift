@@ -18,7 +18,9 @@ struct InitCommandTests {
         #expect((document["environments"] as? [String: Any])?.keys.sorted() == ["ci", "local"])
         #expect((document["requests"] as? [Any])?.count == 2)
         let schema = try #require(document["$schema"] as? String)
-        let resolved = URL(fileURLWithPath: schema, relativeTo: dir).standardizedFileURL.resolvingSymlinksInPath()
+        // Relative to the collection's folder (a directory URL, or the last component would be dropped).
+        let folder = URL(fileURLWithPath: dir.path, isDirectory: true)
+        let resolved = URL(fileURLWithPath: schema, relativeTo: folder).standardizedFileURL.resolvingSymlinksInPath()
         let repoSchema = CLI.packageRoot.appendingPathComponent("schema/collection.schema.json").resolvingSymlinksInPath()
         #expect(resolved.path == repoSchema.path, "$schema \(schema) should lead to the schema file")
 
