@@ -131,8 +131,9 @@ public enum MarkdownExport {
         }
     }
 
-    /// A short word for a matrix cell: what the runtime did (the same words as the terminal matrix).
-    static func verdict(_ result: RequestResult) -> String {
+    /// A short word for a profile-matrix cell: what the runtime did. The terminal matrix (`workbench run
+    /// --profile all`) uses the same words.
+    public static func verdict(_ result: RequestResult) -> String {
         if result.outcome == .skipped { return "skipped" }
         let codes = Set(result.effects.map(\.code))
         if result.observed == nil {

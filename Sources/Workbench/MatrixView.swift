@@ -1,24 +1,8 @@
 import Engine
+import Reports
 
 /// The profile matrix after a multi-profile run: one row per request, one column per profile.
 enum MatrixView {
-    /// A short verdict for a cell: what happened, and whether it met expectations.
-    static func verdict(_ r: RequestResult) -> String {
-        if r.outcome == .skipped { return "skipped" }
-        let codes = Set(r.effects.map(\.code))
-        if r.observed == nil {
-            // No response: say why in Python's terms, unless the runtime refused it outright.
-            if let code = ["cors-blocked", "sync-unsupported", "method-refused", "option-refused"].first(where: codes.contains) {
-                return code
-            }
-            if let python = r.pythonError { return python.type.replacing("httpx.", with: "") }
-            return r.error?.kind.rawValue ?? "error"
-        }
-        let notable = ["timeout-not-enforced", "double-decoding", "cors-header-hidden", "header-dropped", "body-dropped",
-                       "option-ignored", "cookie-not-stored", "origin-null"]
-        return notable.first(where: codes.contains) ?? (r.outcome == .passed ? "pass" : "fail")
-    }
-
     static func print(_ runs: [ProfileRunSummary], collection: Collection, terminal t: Terminal) {
         guard !runs.isEmpty else { return }
         var ids: [String] = []
@@ -34,7 +18,7 @@ enum MatrixView {
             var rowOutcomes: [Outcome?] = []
             for run in runs {
                 if let r = run.results.first(where: { $0.requestID == id }) {
-                    row.append((r.outcome == .passed ? "✓ " : (r.outcome == .skipped ? "- " : "✗ ")) + verdict(r))
+                    row.append((r.outcome == .passed ? "✓ " : (r.outcome == .skipped ? "- " : "✗ ")) + MarkdownExport.verdict(r))
                     rowOutcomes.append(r.outcome)
                 } else {
                     row.append("")
