@@ -46,6 +46,31 @@ struct MigrationFixtureTests {
         #expect(try again.checkIntegrity().isSound)
     }
 
+    @Test("schema v2: three runs with their uids open, read back and merge once into a new database")
+    func schemaVersion2() throws {
+        let directory = TemporaryDirectory()
+        let path = try copy("schema-v2.db", into: directory)
+        let store = try RunStore.open(path: path)
+        let report = try store.checkIntegrity()
+        #expect(report.isSound, "\(report)")
+        #expect(report.schemaVersion == Schema.currentVersion)
+
+        let runs = try store.listRuns(RunFilter())
+        #expect(runs.map(\.id) == [3, 2, 1])
+        #expect(runs.map(\.profile) == ["native", "browser-main", "native"])
+        #expect(runs.map(\.collectionName) == ["Chaining", "Demo", "Demo"])
+        #expect(try store.results(runID: 1).count == 10)
+        #expect(try store.results(runID: 2).contains { result in result.effects.contains { $0.code == "cors-blocked" } })
+
+        // The uids written by v2 survive the migration: merging the file twice copies its runs once.
+        let target = try RunStore.open(path: directory.path + "/merged.db")
+        let first = try target.merge(from: path)
+        let second = try target.merge(from: path)
+        #expect(first.copiedRunIDs.count == 3)
+        #expect(second.copiedRunIDs.isEmpty)
+        #expect(second.alreadyPresent == 3)
+    }
+
     @Test("every schema version before the current one has a fixture")
     func everyEarlierVersionHasAFixture() throws {
         #expect(Schema.currentVersion >= 1)
