@@ -6,12 +6,16 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "workbench", targets: ["Workbench"]),
+        // For the fuzz targets in fuzz/ (a separate package), which link the modules they fuzz.
+        .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // C bridges: module maps over the system libraries, plus typed shims for the variadic calls.
@@ -72,8 +76,8 @@ let package = Package(
         ),
         // The benchmark's store workloads (scripts/bench): replays a real run's results through Store's public API.
         .executableTarget(name: "WorkbenchStoreBench", dependencies: ["Engine", "Store"], path: "bench/StoreGenerator"),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "FixtureServer", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Engine"], exclude: ["Fixtures"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "FixtureServer", .product(name: "Crypto", package: "swift-crypto"), .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["Fixtures"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Engine"], exclude: ["Golden"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["FixtureServer"]),
