@@ -13,7 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -25,6 +24,11 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
@@ -34,7 +38,7 @@ let package = Package(
             name: "Engine",
             dependencies: [
                 "CCurl",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CCrypto",
             ]
         ),
         // SQLite: schema, migrations, writing runs, history queries.
@@ -76,7 +80,7 @@ let package = Package(
         ),
         // The benchmark's store workloads (scripts/bench): replays a real run's results through Store's public API.
         .executableTarget(name: "WorkbenchStoreBench", dependencies: ["Engine", "Store"], path: "bench/StoreGenerator"),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "FixtureServer", .product(name: "Crypto", package: "swift-crypto"), .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "FixtureServer", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Engine", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["Fixtures"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Engine"], exclude: ["Golden"]),
