@@ -1,5 +1,4 @@
 import Foundation
-import Crypto
 import FixtureServer
 import Testing
 @testable import Engine
@@ -88,7 +87,7 @@ import Testing
     @Test(arguments: ["", "?chunked=1"])
     func bigBodyIsCappedHashedAndCounted(_ query: String) throws {
         let size = 10 * 1024 * 1024
-        let expectedHash = SHA256.hash(data: Support.pattern(size)).map { String(format: "%02x", $0) }.joined()
+        let expectedHash = SHA256Hasher.hex(of: Support.pattern(size))
         try Support.withServer { server, transport in
             let exchange = transport.perform(WireRequest(method: "GET", url: server.baseURL + "/bytes/\(size)\(query)",
                                                          bodyCaptureLimit: 1 << 20), kind: .request)
@@ -108,7 +107,7 @@ import Testing
             let response = try #require(exchange.response)
             #expect(response.body == Support.pattern(1000))
             #expect(!response.bodyTruncated)
-            #expect(response.bodySHA256 == SHA256.hash(data: Support.pattern(1000)).map { String(format: "%02x", $0) }.joined())
+            #expect(response.bodySHA256 == SHA256Hasher.hex(of: Support.pattern(1000)))
         }
     }
 

@@ -1,4 +1,3 @@
-import Crypto
 import FoundationEssentials
 
 /// Loads a collection file (format v1, see `docs/collection-format.md`) into a `Collection`.
@@ -34,14 +33,7 @@ public enum CollectionLoader {
 
     /// Lowercase hex SHA-256 of `bytes`.
     static func sha256Hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        var out = ""
-        out.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return out
+        SHA256Hasher.hex(of: bytes)
     }
 
     /// Errors in file order (stable for errors at the same place); errors without a location last.

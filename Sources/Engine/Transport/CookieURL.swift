@@ -9,7 +9,7 @@ struct CookieURL: Equatable {
 
     /// `nil` when the text is not `scheme://host…`.
     init?(_ text: String) {
-        guard let schemeEnd = text.range(of: "://") else { return nil }
+        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
         let scheme = text[..<schemeEnd.lowerBound].lowercased()
         guard !scheme.isEmpty else { return nil }
         let rest = text[schemeEnd.upperBound...]

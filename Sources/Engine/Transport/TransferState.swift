@@ -1,5 +1,3 @@
-import Crypto
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -41,7 +39,8 @@ final class TransferState {
     private var headerBlockEnded = false
     private(set) var body: [UInt8] = []
     private(set) var bodySize: Int64 = 0
-    private var hasher = SHA256()
+    /// SHA-256 of every body byte (on a second thread for large bodies).
+    private let hasher = BodyHasher()
     /// The response's `Content-Length`, to size the capture buffer once.
     private var announcedLength: Int64 = -1
 
@@ -74,7 +73,7 @@ final class TransferState {
         headerBlockEnded = false
         body = []
         bodySize = 0
-        hasher = SHA256()
+        hasher.reset()
         announcedLength = -1
         headerOut.removeAll(keepingCapacity: true)
         uploadDescriptor = -1
@@ -89,15 +88,7 @@ final class TransferState {
 
     /// Lowercase hex SHA-256 of every body byte received.
     func bodyDigest() -> String {
-        let digest = hasher.finalize()
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        hasher.finalizeHex()
     }
 
     // MARK: Callback entry points
@@ -152,7 +143,7 @@ final class TransferState {
             return false
         }
         bodySize += count
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+        hasher.update(UnsafeRawBufferPointer(bytes))
         let room = captureLimit - body.count
         if room > 0 {
             if body.capacity == 0 {
