@@ -52,7 +52,7 @@ struct DiffCommand: ParsableCommand {
             let runStore = try store.open()
             let (a, b) = try pickRuns(runStore)
             applyCollectionIgnores(a: a, b: b, to: &rules)
-            let diff = RunDiffer.diff(try runStore.results(runID: a.id), try runStore.results(runID: b.id), rules: rules)
+            let diff = RunDiffer.diff(try runStore.resultsForDiff(runID: a.id), try runStore.resultsForDiff(runID: b.id), rules: rules)
             comparison = Comparison(a: a, b: b, diff: diff, rules: rules)
         } catch let error as CLIError {
             throw exitWith(error, terminal: output.stderr)

@@ -66,9 +66,21 @@ public struct JSONParser {
         return value
     }
 
-    /// Parses a whole document, locations dropped.
+    /// Parses a whole document, locations dropped (built directly, without the located tree: the
+    /// same values and errors as `parseLocated(_:file:).value`, for less work).
     public static func parse(_ bytes: [UInt8], file: String = "<body>") throws(InputError) -> JSONValue {
-        try parseLocated(bytes, file: file).value
+        var parser = JSONParser(bytes: bytes, file: file)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            parser.index = 3
+            parser.lineStart = 3
+        }
+        parser.skipWhitespace()
+        let value = try parser.parsePlainValue()
+        parser.skipWhitespace()
+        if parser.index < bytes.count {
+            throw parser.error("unexpected \(parser.describeCurrent()) after the JSON document")
+        }
+        return value
     }
 
     /// Parses a string holding JSON text.
@@ -224,11 +236,107 @@ public struct JSONParser {
         }
     }
 
+    // MARK: Plain values (no locations)
+
+    private mutating func parsePlainValue() throws(InputError) -> JSONValue {
+        guard index < bytes.count else { throw error("unexpected end of file, expected a value") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parsePlainObject()
+        case UInt8(ascii: "["): return try parsePlainArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        default: throw error("unexpected \(describeCurrent()), expected a value")
+        }
+    }
+
+    private mutating func parsePlainObject() throws(InputError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var members: [(key: String, value: JSONValue)] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object(JSONObject(members))
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw error("expected a quoted key, found \(describeCurrent())")
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("expected ':' after key \"\(key)\", found \(describeCurrent())")
+            }
+            index += 1
+            skipWhitespace()
+            let value = try parsePlainValue()
+            members.append((key, value))
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of file, expected ',' or '}'") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(JSONObject(members))
+            }
+            throw error("expected ',' or '}', found \(describeCurrent())")
+        }
+    }
+
+    private mutating func parsePlainArray() throws(InputError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        index += 1
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array(items)
+        }
+        while true {
+            skipWhitespace()
+            items.append(try parsePlainValue())
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of file, expected ',' or ']'") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(items)
+            }
+            throw error("expected ',' or ']', found \(describeCurrent())")
+        }
+    }
+
+    // MARK: Strings and numbers
+
     private mutating func parseString() throws(InputError) -> String {
-        let start = currentLocation()
+        let startIndex = index
         index += 1  // opening quote
+        // Fast path: a string without escapes is its bytes, validated as UTF-8 in one go.
+        var end = index
+        while end < bytes.count {
+            let b = bytes[end]
+            if b == UInt8(ascii: "\"") {
+                guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { break }
+                index = end + 1
+                return text
+            }
+            if b < 0x20 || b == UInt8(ascii: "\\") { break }
+            end += 1
+        }
         var scalars = String.UnicodeScalarView()
         var runStart = index
+        index = end  // the bytes before `end` are plain: the run goes on from there
         func flush(_ parser: JSONParser, into scalars: inout String.UnicodeScalarView, from: Int, to: Int) throws(InputError) {
             guard from < to else { return }
             guard let text = String(validating: parser.bytes[from..<to], as: UTF8.self) else {
@@ -287,7 +395,8 @@ public struct JSONParser {
             }
             index += 1
         }
-        throw InputError("invalid JSON: unterminated string (it starts here and the file ends before its closing quote)", at: start)
+        index = startIndex  // strings hold no raw newline: the opening quote is on the current line
+        throw InputError("invalid JSON: unterminated string (it starts here and the file ends before its closing quote)", at: location)
     }
 
     private mutating func parseHex4() throws(InputError) -> UInt32 {
