@@ -158,6 +158,9 @@ struct DiffCommand: ParsableCommand {
                 output.stderr.line(output.stderr.dim("note: \(path) is gone; its diff ignore lists were not applied"))
                 continue
             }
+            // Loading and validating a large collection costs more than the diff itself: skip it when the
+            // file cannot hold a `diff` member at all.
+            guard DiffListScan.mayDeclareLists(path: path) else { continue }
             do {
                 rules.ignore(try CollectionLoader.load(path: path).diffIgnore)
             } catch {
