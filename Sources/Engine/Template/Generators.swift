@@ -49,10 +49,20 @@ enum Generators {
         }
     }
 
+    /// The largest offset in each unit, about 10,000 years, so that shifting the current time can never overflow
+    /// (`{{$timestamp 9223372036854775807 s}}` used to trap).
+    static let offsetLimits: [String: Int64] = [
+        "y": 10_000, "M": 120_000, "w": 521_775, "d": 3_652_425, "h": 87_658_200, "m": 5_259_492_000,
+        "s": 315_569_520_000, "ms": 315_569_520_000_000,
+    ]
+
     private static func validateOffset(_ amount: String, _ unit: String, generator: String) throws(InputError) {
-        guard Int(amount) != nil else { throw InputError("{{$\(generator)}} offset '\(amount)' must be an integer, e.g. -1") }
-        guard offsetUnits.contains(unit) else {
+        guard let value = Int64(amount) else { throw InputError("{{$\(generator)}} offset '\(amount)' must be an integer, e.g. -1") }
+        guard offsetUnits.contains(unit), let limit = offsetLimits[unit] else {
             throw InputError("{{$\(generator)}} offset unit '\(unit)' is unknown; use one of \(offsetUnits.joined(separator: ", "))")
+        }
+        guard value >= -limit && value <= limit else {
+            throw InputError("{{$\(generator)}} offset '\(amount) \(unit)' is too large; an offset may reach 10,000 years either way (at most \(limit) \(unit))")
         }
     }
 
