@@ -89,7 +89,12 @@ final class HashPipeline: @unchecked Sendable {
         while true {
             filledSlots.wait()
             let length = lengths[slot]
-            if length < 0 { break }
+            if length < 0 {
+                // Hand the end mark's slot back too: libdispatch traps when a semaphore is freed below its
+                // initial value ("Semaphore object deallocated while in use").
+                freeSlots.signal()
+                break
+            }
             hasher.update(UnsafeRawBufferPointer(start: storage + slot * Self.slotSize, count: length))
             freeSlots.signal()
             slot = (slot + 1) % Self.slotCount
