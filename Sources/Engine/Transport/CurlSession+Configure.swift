@@ -9,7 +9,10 @@ extension CurlSession {
         steps(CurlCallbacks.install(on: easy, state: state))
         steps(wb_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1))
         // curl's own receive buffer size (100 KiB; libcurl's default is 16 KiB): fewer callbacks on large bodies.
-        steps(wb_easy_setopt_long(easy, CURLOPT_BUFFERSIZE, 102_400))
+        // Not part of the chain: libcurl 7.88 refuses it (CURLE_BAD_FUNCTION_ARGUMENT) while the handle still
+        // holds the buffer of a transfer that failed early (a name that did not resolve), and the request
+        // must not fail for a buffer size.
+        _ = wb_easy_setopt_long(easy, CURLOPT_BUFFERSIZE, 102_400)
         steps(wb_easy_setopt_string(easy, CURLOPT_URL, request.url))
         // Safe defaults: http and https only, never follow a redirect, no CONNECT response headers.
         steps(wb_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"))
