@@ -12,10 +12,10 @@ enum CurlCallbacks {
             guard let data, let userdata else { return 0 }
             let length = size * count
             let state = Unmanaged<TransferState>.fromOpaque(userdata).takeUnretainedValue()
-            data.withMemoryRebound(to: UInt8.self, capacity: length) {
+            let accepted = data.withMemoryRebound(to: UInt8.self, capacity: length) {
                 state.headerReceived(UnsafeBufferPointer(start: $0, count: length))
             }
-            return length
+            return accepted ? length : 0
         })
         steps(wb_easy_setopt_ptr(easy, CURLOPT_HEADERDATA, userdata))
         steps(wb_easy_setopt_write(easy) { data, size, count, userdata in

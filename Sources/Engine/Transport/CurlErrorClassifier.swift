@@ -22,7 +22,12 @@ enum CurlErrorClassifier {
             return TransportError(kind: abort.kind, message: "\(abort.message) (curl error \(number))", curlCode: number)
         }
         let kind = self.kind(for: code, context: context)
-        let text = context.detail.isEmpty ? String(cString: curl_easy_strerror(code)) : context.detail
+        var text = context.detail.isEmpty ? String(cString: curl_easy_strerror(code)) : context.detail
+        if kind == .protocolError && code == CURLE_OUT_OF_MEMORY {
+            text = "a response header line is longer than libcurl accepts (100 KiB)"
+        } else if kind == .protocolError && code == CURLE_UNSUPPORTED_PROTOCOL {
+            text = "the server's answer is not HTTP: \(text)"
+        }
         return TransportError(kind: kind, message: "\(text) (curl error \(number))", curlCode: number)
     }
 
@@ -46,11 +51,16 @@ enum CurlErrorClassifier {
              CURLE_HTTP2_STREAM, CURLE_HTTP3, CURLE_QUIC_CONNECT_ERROR, CURLE_GOT_NOTHING:
             return .protocolError
         case CURLE_RECV_ERROR:
-            return .readError
+            // libcurl's own cap on the header block (300 KiB) also reports a receive error.
+            return context.detail.contains("response headers") ? .protocolError : .readError
+        case CURLE_OUT_OF_MEMORY where context.connected:
+            // After the request went out, libcurl reports a header line over its 100 KiB limit this way.
+            return .protocolError
         case CURLE_SEND_ERROR:
             return .writeError
         case CURLE_UNSUPPORTED_PROTOCOL:
-            return .unsupportedProtocol
+            // Once the request is out, this is the answer: HTTP/0.9 or an unknown version in the status line.
+            return context.connected ? .protocolError : .unsupportedProtocol
         case CURLE_URL_MALFORMAT, CURLE_READ_ERROR, CURLE_BAD_FUNCTION_ARGUMENT:
             return .invalidRequest
         case CURLE_TOO_MANY_REDIRECTS:

@@ -28,7 +28,8 @@ extension CurlSession {
     }
 
     private func response() -> ReceivedResponse? {
-        guard let statusLine = state.statusLine else { return nil }
+        // A head cut short (reset, header limit) is no response: Python gets an error, not a status.
+        guard let statusLine = state.statusLine, state.headersComplete else { return nil }
         let version: String
         switch infoLong(CURLINFO_HTTP_VERSION) {
         case Int(CURL_HTTP_VERSION_1_0): version = "1.0"

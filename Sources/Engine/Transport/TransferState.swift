@@ -37,6 +37,8 @@ final class TransferState {
     private(set) var statusLine: HeaderText.StatusLine?
     private(set) var responseHeaders: [HeaderField] = []
     private var headerBlockEnded = false
+    /// Bytes of the current header block (status line included), against ``maxHeaderBlockBytes``.
+    private var headerBlockBytes = 0
     private(set) var body: [UInt8] = []
     private(set) var bodySize: Int64 = 0
     /// SHA-256 of every body byte (on a second thread for large bodies).
@@ -71,6 +73,7 @@ final class TransferState {
         statusLine = nil
         responseHeaders = []
         headerBlockEnded = false
+        headerBlockBytes = 0
         body = []
         bodySize = 0
         hasher.reset()
@@ -105,27 +108,47 @@ final class TransferState {
         }
     }
 
+    /// The largest response header block accepted: httpcore's (httpx's HTTP/1.1 layer) 100 KiB
+    /// `MAX_INCOMPLETE_EVENT_SIZE`. A larger block stops the transfer as a protocol error.
+    static let maxHeaderBlockBytes = 100 * 1024
+
+    /// True once the blank line ending the last header block arrived (the response head is complete).
+    var headersComplete: Bool { statusLine != nil && headerBlockEnded }
+
     /// One response header line (status line, header, or the blank line ending a block).
-    func headerReceived(_ raw: UnsafeBufferPointer<UInt8>) {
+    /// Returns false to stop the transfer (the header block is over ``maxHeaderBlockBytes``).
+    func headerReceived(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
         if readTimeoutNanoseconds > 0 { lastReceiveNanoseconds = Clocks.monotonicNanoseconds() }
         let line = HeaderText.trimmingLineEnd(raw)
         if let status = HeaderText.statusLine(line) {
             statusLine = status
             responseHeaders.removeAll(keepingCapacity: true)
             headerBlockEnded = false
+            headerBlockBytes = raw.count
             if status.status >= 200 { finalResponseStarted = true }
-            return
+            return true
         }
+        if !headerBlockEnded {
+            headerBlockBytes += raw.count
+            if headerBlockBytes > Self.maxHeaderBlockBytes {
+                abort = (.protocolError, "the response header block exceeds \(Self.maxHeaderBlockBytes / 1024) KiB (httpx's limit)")
+                return false
+            }
+        }
+        return addHeaderLine(line)
+    }
+
+    private func addHeaderLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         if line.isEmpty {
             headerBlockEnded = true
-            return
+            return true
         }
         // Lines after the final block are trailers: not part of the response headers.
-        guard !headerBlockEnded, statusLine != nil else { return }
+        guard !headerBlockEnded, statusLine != nil else { return true }
         if HeaderText.isContinuation(line), let last = responseHeaders.indices.last {
             let more = HeaderText.trimmedText(line)
             if !more.isEmpty { responseHeaders[last].value += " " + more }
-            return
+            return true
         }
         if let field = HeaderText.field(line) {
             if announcedLength < 0, field.name.utf8.count == 14, field.name.lowercased() == "content-length" {
@@ -133,6 +156,7 @@ final class TransferState {
             }
             responseHeaders.append(field)
         }
+        return true
     }
 
     /// Body bytes (decoded when decoding is on). Returns false to stop the transfer.
