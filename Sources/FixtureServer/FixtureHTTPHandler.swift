@@ -108,6 +108,10 @@ final class FixtureHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func write(_ response: FixtureResponse, to head: HTTPRequestHead, keepAlive: Bool, context: ChannelHandlerContext) {
+        if case .fault(let action) = response.body {
+            FaultWriter.play(action, headers: response.headers, version: head.version, context: context)
+            return
+        }
         var headers = response.headers
         let sendsBody = head.method != .HEAD && response.status.mayHaveResponseBody
         var stream: Int?
@@ -123,6 +127,8 @@ final class FixtureHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 headers.replaceOrAdd(name: "Content-Length", value: String(count))
             }
             stream = count
+        case .fault:
+            break
         }
         if !keepAlive {
             headers.replaceOrAdd(name: "Connection", value: "close")

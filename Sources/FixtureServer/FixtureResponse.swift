@@ -8,6 +8,8 @@ struct FixtureResponse {
         case buffer(ByteBuffer)
         /// `count` deterministic bytes (byte i = i % 251), streamed with backpressure.
         case pattern(count: Int, chunked: Bool)
+        /// A broken answer played by ``FaultWriter`` (`/fault/...`); the connection closes after it.
+        case fault(FaultAction)
     }
 
     var status: HTTPResponseStatus

@@ -47,6 +47,9 @@ struct Router {
             return try RedirectRoutes.redirect(argument, request: request)
         case "redirect-to" where rest.isEmpty:
             return try RedirectRoutes.redirectTo(request.query)
+        case "fault":
+            guard let argument else { return notFound(request) }
+            return try FaultRoutes.respond(argument, request: request)
         case "cookies":
             switch argument {
             case nil where rest.isEmpty: return CookieRoutes.read(request)

@@ -61,6 +61,9 @@ enum StaticRoutes {
             /echo /anything[/...] /get /headers /status/{code} /delay/{ms} /bytes/{n}[?chunked=1]
             /redirect/{n}[?status=] /redirect-to?url=&status= /cookies /cookies/set?n=v /cookies/delete?n
             /json /gzip /html /xml /text /base64/{value} /__log (GET, DELETE)
+            /fault/{name}: reset-before-status reset-mid-body truncated-chunked short-body stalled-body[?hold=s]
+              slow-drip[?bytes=&interval=ms] garbage-status huge-headers many-headers endless-body
+              gzip-bomb[?size=bytes] redirect-loop redirect-file redirect-ftp
             Every route: ?delay=ms acao= acac= aceh= vary= header=Name:Value
             Preflights: pf_status= pf_acao= pf_acam= pf_acah= pf_acac= pf_max_age= pf_header= pf_delay=
 
