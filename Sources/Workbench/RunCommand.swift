@@ -48,6 +48,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("body-limit"), help: "Bytes of each response body kept in the store.")
     var bodyLimit: Int = 1 << 20
 
+    @Option(name: .customLong("max-response-bytes"), help: "Hard cap on each response body, in bytes after decoding (gzip included): a larger or endless body stops that request with error body-too-large. 0: no cap.")
+    var maxResponseBytes: Int64 = RunPlan.defaultMaxBodyBytes
+
     @Option(name: .customLong("allow-path"), parsing: .singleValue, help: "A directory outside the collection's folder that body and certificate files may come from (repeatable).")
     var allowPath: [String] = []
 
@@ -81,6 +84,7 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
         guard bodyLimit >= 0 else { throw ValidationError("--body-limit must not be negative") }
+        guard maxResponseBytes >= 0 else { throw ValidationError("--max-response-bytes must not be negative (0: no cap)") }
     }
 
     func run() throws {
@@ -158,7 +162,7 @@ struct RunCommand: ParsableCommand {
             let plan = RunPlan(
                 collection: collection, profile: profile, settings: settings, environmentName: env, overrides: overrides,
                 builtinVariables: builtins, processEnvironment: ProcessEnvironment.all, jobs: jobs, bail: bail,
-                bodyCaptureLimit: bodyLimit, shard: shard, allowedPaths: allowPath,
+                bodyCaptureLimit: bodyLimit, maxBodyBytes: maxResponseBytes > 0 ? maxResponseBytes : nil, shard: shard, allowedPaths: allowPath,
                 redaction: RedactionSettings(secretVariables: Set(secretNames), extraHeaders: Set(redactHeaders),
                                              revealedHeaders: Set(keepHeaders)))
             let runner: Runner

@@ -18,6 +18,9 @@ public struct RunPlan: Sendable {
     public var bodyCaptureLimit: Int
     /// Hard cap on a response body (`nil`: none).
     public var maxBodyBytes: Int64?
+    /// The command line's default hard cap on a response body (after decoding): 2 GiB, above the
+    /// benchmark's 1 GiB download, so an endless body or a gzip bomb ends within seconds.
+    public static let defaultMaxBodyBytes: Int64 = 2 << 30
     /// Run only this shard of the requests (requests a shard's requests depend on run too).
     public var shard: Shard?
     /// Directories outside the collection's folder that files may be read from (`--allow-path`).
