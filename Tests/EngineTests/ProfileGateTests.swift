@@ -173,7 +173,7 @@ struct ProfileGateTests {
         let (result, sender) = runScripted(.native, spec(options: options), strict: true) { _, _, _ in .ok() }
         let wire = sender.actual[0]
         #expect(wire.proxy == "http://proxy:3128" && wire.tls.verify == false && wire.tls.caFile == "/ca.pem")
-        #expect(wire.httpVersion == .http2 && wire.decodeContent == false && result.effects.isEmpty)
+        #expect(wire.httpVersion == .http2 && wire.decodeContent == false && result.effects.map(\.code) == ["tls-unverified"])
     }
 
     @Test func nativeSendsHttpxDefaultsUnlessSet() {

@@ -8,10 +8,10 @@ import Darwin
 
 /// Resolves file paths a collection names (bodies, multipart files, certificates) against its folder.
 ///
-/// Body and multipart files must stay inside the collection's folder once `..` and symlinks are resolved,
-/// unless they are under one of the `allowedPaths` directories; this keeps a collection from another source
-/// from sending, say, `~/.ssh/id_ed25519`. Certificate and key files are read locally, not sent, so they may
-/// live anywhere.
+/// Every file a collection names (body, multipart file, CA file, client certificate and key) must stay inside
+/// the collection's folder once `..` and symlinks are resolved, unless it is under one of the `allowedPaths`
+/// directories; this keeps a collection from another source from sending, say, `~/.ssh/id_ed25519`, or from
+/// trusting a CA bundle or presenting a client key it did not bring (`docs/reliability.md`, Security).
 enum CollectionPaths {
     /// The path made absolute (relative to `directory`), with `..` and symlinks resolved, or nil when it does not exist.
     static func realPath(_ path: String) -> String? {

@@ -31,7 +31,7 @@ extension ResolveContext {
         }
         if let value = definition.caFile {
             set.insert("caFile")
-            options.caFile = try resolvedPath(value, what: "caFile", confined: false).path
+            options.caFile = try resolvedPath(value, what: "caFile", confined: true).path
         }
         if let value = definition.insecure {
             set.insert("insecure")
@@ -39,11 +39,11 @@ extension ResolveContext {
         }
         if let value = definition.clientCert {
             set.insert("clientCert")
-            options.clientCert = try resolvedPath(value, what: "clientCert", confined: false).path
+            options.clientCert = try resolvedPath(value, what: "clientCert", confined: true).path
         }
         if let value = definition.clientKey {
             set.insert("clientKey")
-            options.clientKey = try resolvedPath(value, what: "clientKey", confined: false).path
+            options.clientKey = try resolvedPath(value, what: "clientKey", confined: true).path
         }
         if let value = definition.httpVersion {
             set.insert("httpVersion")

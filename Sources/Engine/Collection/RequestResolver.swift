@@ -1,6 +1,7 @@
 /// The plan step: one `RequestDefinition` with every template resolved into a `RequestSpec`.
 public enum RequestResolver {
-    /// Resolves method (case kept as written), URL with the query appended and percent-encoded, headers
+    /// Resolves method (case kept as written), URL with the query appended and percent-encoded (a value
+    /// cannot leave the URL component it stands in: `URLTemplate`), headers
     /// (a CR or LF is an error, never sent), body (with its implied `Content-Type` unless one is given) and
     /// options (httpx's defaults for what the collection leaves out).
     ///
@@ -18,7 +19,7 @@ public enum RequestResolver {
                              at: request.method.location ?? request.location)
         }
 
-        var url = URLEncoding.normalize(try context.text(request.url))
+        var url = try URLTemplate.resolve(request.url, context: context)
         var pairs: [(name: String, value: String)] = []
         for field in request.query { pairs.append((field.name, try context.text(field.value))) }
         url = URLEncoding.appendingQuery(url, pairs)

@@ -39,6 +39,21 @@ enum URLEncoding {
         return out
     }
 
+    /// A value placed inside a path segment: everything but unreserved characters and the sub-delimiters
+    /// and `:` `@` that RFC 3986 allows in a segment is escaped, so `/`, `?`, `#`, `%`, spaces and line
+    /// breaks cannot end the segment (`a/../b` → `a%2F..%2Fb`, `%2F` → `%252F`).
+    static func encodePathSegment(_ text: String) -> String {
+        var out = ""
+        for b in text.utf8 {
+            if isUnreserved(b) || "!$&'()*+,=:@".utf8.contains(b) {
+                out.append(Character(UnicodeScalar(b)))
+            } else {
+                escape(b, into: &out)
+            }
+        }
+        return out
+    }
+
     /// `a=1&b=2` form body text.
     static func formEncode(_ pairs: [(name: String, value: String)]) -> String {
         pairs.map { encodeFormComponent($0.name) + "=" + encodeFormComponent($0.value) }.joined(separator: "&")

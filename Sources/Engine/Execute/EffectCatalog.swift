@@ -5,6 +5,7 @@ public enum EffectCatalog {
         ("sync-unsupported", "httpx.Client has no JavaScript API in this runtime (node without JSPI); the request fails before sending"),
         ("option-ignored", "an option the runtime owns (proxy, TLS, HTTP version, redirects, compression) was set and is ignored"),
         ("option-refused", "--strict turned an ignored option into a refusal before anything was sent"),
+        ("tls-unverified", "native only: insecure: true turned TLS verification off (certificate chain and host name are not checked)"),
         ("method-normalized", "fetch upper-cased the method (DELETE, GET, HEAD, OPTIONS, POST, PUT only)"),
         ("method-refused", "CONNECT, TRACE or TRACK: the runtime fails before sending"),
         ("header-refused", "a header on node's fail list (Keep-Alive, Transfer-Encoding, Upgrade, Expect, Connection: upgrade) made fetch fail before sending"),

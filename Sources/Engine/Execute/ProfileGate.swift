@@ -82,6 +82,11 @@ enum ProfileGate {
             result.effects.append(Effect("option-ignored", "\(option) (\(why))"))
         }
 
+        // TLS verification off is never silent: recorded (and so printed and stored) on every request it applies to.
+        if profile.tls == .honoured, spec.options.insecure {
+            result.effects.append(Effect("tls-unverified", "insecure: true: TLS verification is off for this request and its redirects; the server's certificate and host name are not checked"))
+        }
+
         // The method as the runtime sends it.
         if profile.normalizesMethods {
             let normalized = CORSCheck.normalize(method: spec.method)

@@ -28,6 +28,11 @@ public struct Redactor: Sendable {
     /// Registers a secret value supplied by variable `name`.
     public mutating func add(value: String, name: String) {
         add(value: value, replacement: "{{\(name)}}")
+        // The forms a value takes in a URL or a form body (`docs/collection-format.md`, "Values in URLs").
+        for encoded in [URLEncoding.encodePathSegment(value), URLEncoding.encodeComponent(value),
+                        URLEncoding.encodeFormComponent(value), URLEncoding.normalize(value)] where encoded != value {
+            add(value: encoded, replacement: "{{\(name)}}")
+        }
     }
 
     private mutating func add(value: String, replacement: String) {
@@ -93,9 +98,55 @@ public struct Redactor: Sendable {
     /// The result with every secret removed.
     public func redact(_ result: RequestResult) -> RequestResult {
         guard !isEmpty else { return result }
+        // The common case: no secret to look for and no sensitive header in the result; nothing would change.
+        if secrets.isEmpty && !hasSensitiveHeader(result) { return result }
         var redactor = self
         redactor.addSensitiveHeaderValues(of: result)
         return redactor.redactAll(result)
+    }
+
+    /// Whether any header of the result is a sensitive one (ASCII case-insensitive, without allocating).
+    private func hasSensitiveHeader(_ result: RequestResult) -> Bool {
+        guard !sensitiveHeaders.isEmpty else { return false }
+        let names = Array(sensitiveHeaders)
+        if let observed = result.observed, Self.anySensitive(observed.headers, names) { return true }
+        for exchange in result.exchanges {
+            if Self.anySensitive(exchange.request.headers, names) { return true }
+            if let response = exchange.response, Self.anySensitive(response.headers, names) { return true }
+        }
+        return false
+    }
+
+    private static func anySensitive(_ fields: [HeaderField], _ names: [String]) -> Bool {
+        for field in fields {
+            for name in names where equalsIgnoringASCIICase(field.name, name) { return true }
+        }
+        return false
+    }
+
+    /// ASCII case-insensitive equality of a header name with a lower-case name.
+    static func equalsIgnoringASCIICase(_ name: String, _ lowercase: String) -> Bool {
+        var name = name
+        var lowercase = lowercase
+        return name.withUTF8 { a in
+            lowercase.withUTF8 { b in
+                var i = 0
+                while i < a.count {
+                    // A non-ASCII name takes the slow path, exactly what `redactAll` compares.
+                    if a[i] >= 0x80 { return String(decoding: a, as: UTF8.self).lowercased() == String(decoding: b, as: UTF8.self) }
+                    i += 1
+                }
+                guard a.count == b.count else { return false }
+                i = 0
+                while i < a.count {
+                    let c = a[i]
+                    let folded = (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
+                    if folded != b[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
     }
 
     private func redactAll(_ result: RequestResult) -> RequestResult {
