@@ -52,6 +52,11 @@ public final class FixtureServer: Sendable {
         self.httpsHost = https?.urlHost
     }
 
+    /// The largest request head accepted (names and values of all header lines); larger is answered 431.
+    public static let maxHeaderBytes = 64 << 10
+    /// The most header lines a request may have; more is answered 431.
+    public static let maxHeaderCount = 500
+
     /// Starts the listeners (two, or three with TLS) and returns once they are bound.
     ///
     /// - Throws: when a port cannot be bound (in use, not permitted) or the host is invalid;
@@ -61,7 +66,13 @@ public final class FixtureServer: Sendable {
         let log = RequestLog()
         let maxBodyBytes = max(0, configuration.maxBodyBytes)
         let addHTTPHandlers: @Sendable (ChannelPipeline.SynchronousOperations) throws -> Void = { sync in
-            try sync.configureHTTPServerPipeline(withErrorHandling: true)
+            var limits = NIOHTTPDecoderLimitConfiguration()
+            limits.maxHeaderListSize = maxHeaderBytes
+            limits.maxHeaderFieldSize = maxHeaderBytes
+            limits.maxHeaderFieldCount = maxHeaderCount
+            try sync.configureHTTPServerPipeline(withErrorHandling: false, withEncoderConfiguration: .init(),
+                                                 withDecoderLimitConfiguration: limits)
+            try sync.addHandler(ProtocolErrorHandler())
             try sync.addHandler(FixtureHTTPHandler(log: log, maxBodyBytes: maxBodyBytes))
         }
         let bootstrap = ServerBootstrap(group: group)
