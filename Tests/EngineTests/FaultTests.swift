@@ -1,3 +1,4 @@
+import CCurl
 import Foundation
 import FixtureServer
 import Testing
@@ -41,6 +42,23 @@ struct FaultTests {
         #expect(run.results.count == 2)
         #expect(healthy.outcome == .passed, "after \(fault.name) under \(profile.name): \(String(describing: healthy.error))")
         #expect(healthy.observed?.status == 200)
+    }
+
+    /// Before the request went out, code 1 is a URL's scheme and 27 a real shortage; after it, both are the
+    /// server's answer (a status line that is not HTTP, a header line over libcurl's 100 KiB).
+    @Test func classificationBeforeAndAfterTheRequestWentOut() {
+        func classify(_ code: CURLcode, connected: Bool) -> TransportError? {
+            CurlErrorClassifier.error(for: code, context: .init(detail: "", abort: nil, connected: connected, timeouts: WireTimeouts()))
+        }
+        #expect(classify(CURLE_UNSUPPORTED_PROTOCOL, connected: false)?.kind == .unsupportedProtocol)
+        #expect(classify(CURLE_OUT_OF_MEMORY, connected: false)?.kind == .other)
+        let garbage = classify(CURLE_UNSUPPORTED_PROTOCOL, connected: true)
+        #expect(garbage?.kind == .protocolError && garbage?.message.hasPrefix("the server's answer is not HTTP") == true)
+        let longLine = classify(CURLE_OUT_OF_MEMORY, connected: true)
+        #expect(longLine?.kind == .protocolError && longLine?.message == "a response header line is longer than libcurl accepts (100 KiB) (curl error 27)")
+        let context = CurlErrorClassifier.Context(detail: "Too large response headers: 311316 > 307200", abort: nil, connected: true,
+                                                  timeouts: WireTimeouts())
+        #expect(CurlErrorClassifier.error(for: CURLE_RECV_ERROR, context: context)?.kind == .protocolError)
     }
 
     /// The endless body and the gzip bomb stop at the hard cap on decoded bytes, not earlier or later.

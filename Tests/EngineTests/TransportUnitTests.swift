@@ -65,9 +65,9 @@ import Testing
         (CURLE_GOT_NOTHING, .protocolError),
         (CURLE_RECV_ERROR, .readError),
         (CURLE_SEND_ERROR, .writeError),
-        (CURLE_UNSUPPORTED_PROTOCOL, .unsupportedProtocol),
         (CURLE_URL_MALFORMAT, .invalidRequest),
-        (CURLE_OUT_OF_MEMORY, .other),
+        // CURLE_UNSUPPORTED_PROTOCOL and CURLE_OUT_OF_MEMORY depend on whether the request went out:
+        // FaultTests.classificationBeforeAndAfterTheRequestWentOut.
     ])
     func classification(_ code: CURLcode, _ kind: TransportErrorKind) {
         let context = CurlErrorClassifier.Context(detail: "detail text", abort: nil, connected: true, timeouts: WireTimeouts())
