@@ -37,8 +37,8 @@ final class FaultWriter {
         case .resetMidBody(let declared, let sent):
             writeHead(contentLength: declared)
             whenDone(writeBody(PatternBytes.slice(offset: 0, length: sent))) {
-                // Let the client read what was sent before the reset discards it.
-                self.later(milliseconds: 100) { self.reset() }
+                // Let the client read what was sent before the reset discards it (generous: loaded CI machines).
+                self.later(milliseconds: 500) { self.reset() }
             }
         case .truncatedChunked(let chunks, let chunkSize):
             writeHead(contentLength: nil)
