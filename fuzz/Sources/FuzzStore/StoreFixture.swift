@@ -51,6 +51,12 @@ final class StoreFixture {
         // The damaging writes need no durability (the file is thrown away); it makes the target faster.
         sqlite3_exec(handle, "PRAGMA synchronous = OFF", nil, nil, nil)
         db = handle
+        // libFuzzer ends the process with exit(): remove the temporary database then.
+        atexit {
+            guard let directory = StoreFixture.shared?.directory else { return }
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(directory + "/fuzz.db" + suffix) }
+            rmdir(directory)
+        }
     }
 
     /// The old value of a damaged cell, to put back.
