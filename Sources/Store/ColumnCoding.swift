@@ -15,6 +15,128 @@ enum ColumnCoding {
 
     static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
 
+    // The text of each column, written straight from the model (byte for byte what serialising the
+    // `JSONValue` shapes above writes, without building the tree: this runs for every stored result).
+
+    static func headersText(_ fields: [HeaderField]) -> String {
+        var w = JSONTextWriter(capacity: 32 + fields.count * 48)
+        writeHeaders(fields, to: &w)
+        return w.text
+    }
+
+    static func stringsText(_ values: [String]) -> String {
+        if values.isEmpty { return "[]" }
+        var w = JSONTextWriter()
+        w.raw("[")
+        for (i, value) in values.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.string(value)
+        }
+        w.raw("]")
+        return w.text
+    }
+
+    static func effectsText(_ effects: [Effect]) -> String {
+        if effects.isEmpty { return "[]" }
+        var w = JSONTextWriter(capacity: effects.count * 96)
+        w.raw("[")
+        for (i, effect) in effects.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{\"code\":")
+            w.string(effect.code)
+            w.raw(",\"message\":")
+            w.string(effect.message)
+            w.raw("}")
+        }
+        w.raw("]")
+        return w.text
+    }
+
+    static func assertionsText(_ assertions: [AssertionResult]) -> String {
+        if assertions.isEmpty { return "[]" }
+        var w = JSONTextWriter(capacity: assertions.count * 96)
+        w.raw("[")
+        for (i, assertion) in assertions.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{\"description\":")
+            w.string(assertion.description)
+            w.raw(",\"passed\":")
+            w.bool(assertion.passed)
+            w.raw(",\"expected\":")
+            w.string(assertion.expected)
+            w.raw(",\"actual\":")
+            w.string(assertion.actual)
+            if let message = assertion.message {
+                w.raw(",\"message\":")
+                w.string(message)
+            }
+            w.raw("}")
+        }
+        w.raw("]")
+        return w.text
+    }
+
+    static func capturesText(_ captures: [CaptureResult]) -> String {
+        if captures.isEmpty { return "[]" }
+        var w = JSONTextWriter(capacity: captures.count * 64)
+        w.raw("[")
+        for (i, capture) in captures.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{\"name\":")
+            w.string(capture.name)
+            if let value = capture.value {
+                w.raw(",\"value\":")
+                w.value(value)
+            }
+            w.raw(",\"secret\":")
+            w.bool(capture.secret)
+            if let error = capture.error {
+                w.raw(",\"error\":")
+                w.string(error)
+            }
+            w.raw("}")
+        }
+        w.raw("]")
+        return w.text
+    }
+
+    static func observedText(_ response: ObservedResponse) -> String {
+        var w = JSONTextWriter(capacity: 256 + response.headers.count * 48)
+        w.raw("{\"url\":")
+        w.string(response.url)
+        w.raw(",\"httpVersion\":")
+        w.string(response.httpVersion)
+        w.raw(",\"status\":")
+        w.int(response.status)
+        w.raw(",\"headers\":")
+        writeHeaders(response.headers, to: &w)
+        w.raw(",\"bodySize\":")
+        w.number(Double(response.bodySize))
+        w.raw(",\"bodySHA256\":")
+        w.string(response.bodySHA256)
+        w.raw(",\"bodyTruncated\":")
+        w.bool(response.bodyTruncated)
+        w.raw(",\"bodyKept\":")
+        w.int(response.body.count)
+        w.raw("}")
+        return w.text
+    }
+
+    private static func writeHeaders(_ fields: [HeaderField], to w: inout JSONTextWriter) {
+        w.raw("[")
+        for (i, field) in fields.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("[")
+            w.string(field.name)
+            w.raw(",")
+            w.string(field.value)
+            w.raw("]")
+        }
+        w.raw("]")
+    }
+
+    // The `JSONValue` shapes, kept as the reference the writers above must match (tests compare them).
+
     static func effects(_ effects: [Effect]) -> JSONValue {
         .array(effects.map { .object(JSONObject([("code", .string($0.code)), ("message", .string($0.message))])) })
     }

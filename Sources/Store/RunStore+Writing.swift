@@ -101,14 +101,14 @@ extension RunStore {
         }
         let values: [SQLValue] = [
             .int(runID), .int(result.index), .text(result.requestID), .text(result.name),
-            .text(ColumnCoding.strings(result.groupPath).serialized()), .text(result.method), .text(result.url),
+            .text(ColumnCoding.stringsText(result.groupPath)), .text(result.method), .text(result.url),
             .text(result.outcome.rawValue), .int(result.observed?.status),
             .text(result.pythonError?.type), .text(result.pythonError?.message),
             .text(result.error?.kind.rawValue), .text(result.error?.message), .int(result.error?.curlCode),
-            .text(ColumnCoding.effects(result.effects).serialized()),
-            .text(ColumnCoding.assertions(result.assertions).serialized()),
-            .text(ColumnCoding.captures(result.captures).serialized()),
-            .text(result.expectationNote), .text(result.observed.map { ColumnCoding.observed($0).serialized() }),
+            .text(ColumnCoding.effectsText(result.effects)),
+            .text(ColumnCoding.assertionsText(result.assertions)),
+            .text(ColumnCoding.capturesText(result.captures)),
+            .text(result.expectationNote), .text(result.observed.map(ColumnCoding.observedText)),
             .text(bodyHash), .int(bodyKept), .double(result.startedAt), .int(result.durationMicros),
         ]
         let statement = try connection.statement("""
@@ -133,10 +133,10 @@ extension RunStore {
         let timings = exchange.timings
         let values: [SQLValue] = [
             .int(resultID), .int(seq), .text(exchange.kind.rawValue), .text(exchange.request.method),
-            .text(exchange.request.url), .text(ColumnCoding.headers(exchange.request.headers).serialized()),
+            .text(exchange.request.url), .text(ColumnCoding.headersText(exchange.request.headers)),
             .int(exchange.request.bodySize),
             .text(response?.httpVersion), .int(response?.status), .text(response?.reason),
-            .text(response.map { ColumnCoding.headers($0.headers).serialized() }), .int(response?.bodySize),
+            .text(response.map { ColumnCoding.headersText($0.headers) }), .int(response?.bodySize),
             .text(bodyHash), .int(response?.body.count), .int(response.map { $0.bodyTruncated ? 1 : 0 }),
             .text(response?.redirectURL),
             .int(timings.dns), .int(timings.connect), .int(timings.tls), .int(timings.pretransfer),

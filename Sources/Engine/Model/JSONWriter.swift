@@ -2,6 +2,11 @@
 extension JSONValue {
     /// JSON text for this value. `pretty` indents with two spaces.
     public func serialized(pretty: Bool = false, sortedKeys: Bool = false) -> String {
+        if !pretty && !sortedKeys {
+            var writer = JSONTextWriter()
+            writer.value(self)
+            return writer.text
+        }
         var out = ""
         write(to: &out, pretty: pretty, sortedKeys: sortedKeys, indent: 0)
         return out
@@ -73,5 +78,105 @@ extension JSONValue {
             if runStart < bytes.count { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self) }
         }
         out += "\""
+    }
+}
+
+/// Writes compact JSON text straight into a byte buffer, byte for byte what `JSONValue.serialized()` writes,
+/// so hot paths (the store's JSON columns) need not build a `JSONValue` tree first. The caller writes the
+/// punctuation (`[`, `,`, `:` …) with `raw`; values with the typed methods.
+public struct JSONTextWriter {
+    private var bytes: [UInt8]
+
+    public init(capacity: Int = 128) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The text written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends punctuation or other text that is already JSON (`[`, `]`, `{`, `}`, `,`, `:`).
+    public mutating func raw(_ literal: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Appends a JSON string literal: quotes, backslashes and control bytes escaped as `JSONValue` escapes them.
+    public mutating func string(_ s: String) {
+        bytes.append(0x22)
+        var s = s
+        s.withUTF8 { source in
+            var runStart = 0
+            var i = 0
+            let count = source.count
+            while i < count {
+                let b = source[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else {
+                    i += 1
+                    continue
+                }
+                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<i])) }
+                switch b {
+                case 0x22: append("\\\"")
+                case 0x5C: append("\\\\")
+                case 0x0A: append("\\n")
+                case 0x0D: append("\\r")
+                case 0x09: append("\\t")
+                case 0x08: append("\\b")
+                case 0x0C: append("\\f")
+                default:
+                    let hex = String(b, radix: 16)
+                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                }
+                i += 1
+                runStart = i
+            }
+            if runStart < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
+        }
+        bytes.append(0x22)
+    }
+
+    /// Appends a number as `JSONValue.number` prints it (integral values without a fraction).
+    public mutating func number(_ n: Double) {
+        append(JSONValue.format(number: n))
+    }
+
+    /// Appends an integer as `JSONValue.number(Double(n))` prints it.
+    public mutating func int(_ n: Int) {
+        if n > -1_000_000_000_000_000 && n < 1_000_000_000_000_000 { append(String(n)) } else { number(Double(n)) }
+    }
+
+    /// Appends `true` or `false`.
+    public mutating func bool(_ flag: Bool) {
+        if flag { raw("true") } else { raw("false") }
+    }
+
+    /// Appends any value, compact.
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: raw("null")
+        case .bool(let b): bool(b)
+        case .number(let n): number(n)
+        case .string(let s): string(s)
+        case .array(let items):
+            bytes.append(0x5B)
+            for (i, item) in items.enumerated() {
+                if i > 0 { bytes.append(0x2C) }
+                self.value(item)
+            }
+            bytes.append(0x5D)
+        case .object(let object):
+            bytes.append(0x7B)
+            for (i, member) in object.members.enumerated() {
+                if i > 0 { bytes.append(0x2C) }
+                string(member.key)
+                bytes.append(0x3A)
+                self.value(member.value)
+            }
+            bytes.append(0x7D)
+        }
+    }
+
+    private mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 }
