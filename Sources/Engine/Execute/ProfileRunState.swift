@@ -12,6 +12,8 @@ public final class ProfileRunState: Sendable {
     private struct Guarded {
         var jar: any ProfileCookieStore
         var preflights: [PreflightCacheKey: PreflightCacheEntry] = [:]
+        var headerEffects = HeaderEffectsCache()
+        var urls = WebURLCache()
     }
 
     private let guarded: Mutex<Guarded>
@@ -45,6 +47,26 @@ public final class ProfileRunState: Sendable {
         guard !setCookieHeaders.isEmpty else { return }
         let now = wall()
         guarded.withLock { $0.jar.store(setCookieHeaders: setCookieHeaders, requestURL: url, now: now) }
+    }
+
+    // MARK: Header effects
+
+    /// The first hop's header effects (`HopHeaders.effects`), computed once per request shape in this run.
+    func headerEffects(native: [HeaderField], displaced: [ProfileGate.Displaced], wire: [HeaderField], profile: Profile) -> [Effect] {
+        guard profile.runtime != .native else { return [] }
+        let key = HeaderEffectsKey(runtime: ProfileGate.runtimeName(profile), native: native, displaced: displaced, wire: wire)
+        if let cached = guarded.withLock({ $0.headerEffects.effects(for: key) }) { return cached }
+        let effects = HopHeaders.effects(native: native, displaced: displaced, wire: wire, profile: profile)
+        guarded.withLock { $0.headerEffects.store(effects, for: key) }
+        return effects
+    }
+
+    /// `WebURL(text)`, parsed once per distinct text in this run.
+    func webURL(_ text: String) -> WebURL? {
+        if let cached = guarded.withLock({ $0.urls.lookup(text) }) { return cached }
+        let parsed = WebURL(text)
+        guarded.withLock { $0.urls.store(parsed, for: text) }
+        return parsed
     }
 
     // MARK: Preflight cache

@@ -44,7 +44,7 @@ struct ExecutionRun {
         }
         var page: WebURL?
         if profile.runtime == .browser {
-            guard let parsed = WebURL(settings.pageOrigin), parsed.isHTTP else {
+            guard let parsed = state.webURL(settings.pageOrigin), parsed.isHTTP else {
                 let error = TransportError(kind: .invalidRequest, message: "the page origin '\(settings.pageOrigin)' is not an http(s) origin")
                 return finish(python: nil, error: error)
             }
@@ -67,7 +67,7 @@ struct ExecutionRun {
         var hopIndex = 0
 
         while true {
-            guard let url = WebURL(urlText), url.isHTTP else {
+            guard let url = state.webURL(urlText), url.isHTTP else {
                 let error = TransportError(kind: .unsupportedProtocol, message: "Request URL has an unsupported protocol '\(urlText.split(separator: ":").first.map(String.init) ?? urlText)://'.")
                 return failure(error, responseStarted: false, url: urlText)
             }
@@ -105,7 +105,7 @@ struct ExecutionRun {
                                              site: site, credentials: credentials, cookie: jarCookie, hasBody: hasBody)
             let wireHeaders = HopHeaders.build(author: hopAuthor, context)
             if hopIndex == 0 {
-                effects += HopHeaders.effects(native: gate.nativeHeaders, displaced: gate.displaced, wire: wireHeaders, profile: profile)
+                effects += state.headerEffects(native: gate.nativeHeaders, displaced: gate.displaced, wire: wireHeaders, profile: profile)
             }
 
             // Preflight.

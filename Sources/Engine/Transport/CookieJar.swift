@@ -25,7 +25,8 @@ public struct CookieJar: Sendable {
     /// The `Cookie` header value for a request to `url`, or `nil` when no cookie applies:
     /// domain, path and `Secure` matching, expired cookies left out, longer paths first, then older first.
     public func cookieHeader(for url: String, now: Double) -> String? {
-        guard let target = CookieURL(url) else { return nil }
+        // An empty jar answers without parsing the URL (the common case: most runs set no cookie).
+        guard !cookies.isEmpty, let target = CookieURL(url) else { return nil }
         let path = target.path.isEmpty ? "/" : target.path
         let matching = cookies.enumerated().filter { _, cookie in
             !cookie.isExpired(at: now)
