@@ -61,6 +61,7 @@ public enum RunDiffer {
 
     /// Headers matched case-insensitively; repeated headers compare as their values joined with `, `.
     static func headerChanges(_ a: [HeaderField], _ b: [HeaderField], rules: DiffRules) -> [Change] {
+        if sameUpToIgnored(a, b, rules: rules) { return [] }
         let left = grouped(a), right = grouped(b)
         let rightByKey = Dictionary(right.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let leftKeys = Set(left.map(\.key))
@@ -78,6 +79,18 @@ public enum RunDiffer {
             out.append(.headerAdded(name: header.name, value: header.value))
         }
         return out
+    }
+
+    /// True when both lists have the same names in the same order and differ only in values of ignored
+    /// headers: then every group compares equal and there is no change (the common case, e.g. only `Date`
+    /// differs), found without grouping.
+    private static func sameUpToIgnored(_ a: [HeaderField], _ b: [HeaderField], rules: DiffRules) -> Bool {
+        guard a.count == b.count else { return false }
+        for (left, right) in zip(a, b) {
+            guard left.name == right.name else { return false }
+            if left.value != right.value, !rules.ignores(header: left.name) { return false }
+        }
+        return true
     }
 
     /// Headers in first-appearance order: lower-cased key, the name as first written, the joined values.
