@@ -25,39 +25,21 @@ enum ColumnCoding {
     }
 
     static func stringsText(_ values: [String]) -> String {
-        if values.isEmpty { return "[]" }
-        var w = JSONTextWriter()
-        w.raw("[")
-        for (i, value) in values.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.string(value)
-        }
-        w.raw("]")
-        return w.text
+        arrayText(values, bytesEach: 24) { value, w in w.string(value) }
     }
 
     static func effectsText(_ effects: [Effect]) -> String {
-        if effects.isEmpty { return "[]" }
-        var w = JSONTextWriter(capacity: effects.count * 96)
-        w.raw("[")
-        for (i, effect) in effects.enumerated() {
-            if i > 0 { w.raw(",") }
+        arrayText(effects, bytesEach: 96) { effect, w in
             w.raw("{\"code\":")
             w.string(effect.code)
             w.raw(",\"message\":")
             w.string(effect.message)
             w.raw("}")
         }
-        w.raw("]")
-        return w.text
     }
 
     static func assertionsText(_ assertions: [AssertionResult]) -> String {
-        if assertions.isEmpty { return "[]" }
-        var w = JSONTextWriter(capacity: assertions.count * 96)
-        w.raw("[")
-        for (i, assertion) in assertions.enumerated() {
-            if i > 0 { w.raw(",") }
+        arrayText(assertions, bytesEach: 96) { assertion, w in
             w.raw("{\"description\":")
             w.string(assertion.description)
             w.raw(",\"passed\":")
@@ -72,16 +54,10 @@ enum ColumnCoding {
             }
             w.raw("}")
         }
-        w.raw("]")
-        return w.text
     }
 
     static func capturesText(_ captures: [CaptureResult]) -> String {
-        if captures.isEmpty { return "[]" }
-        var w = JSONTextWriter(capacity: captures.count * 64)
-        w.raw("[")
-        for (i, capture) in captures.enumerated() {
-            if i > 0 { w.raw(",") }
+        arrayText(captures, bytesEach: 64) { capture, w in
             w.raw("{\"name\":")
             w.string(capture.name)
             if let value = capture.value {
@@ -95,6 +71,17 @@ enum ColumnCoding {
                 w.string(error)
             }
             w.raw("}")
+        }
+    }
+
+    /// `[e1,e2,…]`, each element written by `element`; `[]` without allocating a writer.
+    private static func arrayText<T>(_ items: [T], bytesEach: Int, _ element: (T, inout JSONTextWriter) -> Void) -> String {
+        if items.isEmpty { return "[]" }
+        var w = JSONTextWriter(capacity: items.count * bytesEach)
+        w.raw("[")
+        for (i, item) in items.enumerated() {
+            if i > 0 { w.raw(",") }
+            element(item, &w)
         }
         w.raw("]")
         return w.text

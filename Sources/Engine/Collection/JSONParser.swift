@@ -51,6 +51,16 @@ public struct JSONParser {
 
     /// Parses a whole document with locations.
     public static func parseLocated(_ bytes: [UInt8], file: String) throws(InputError) -> LocatedJSON {
+        try parseDocument(bytes, file: file, building: LocatedNodes.self)
+    }
+
+    /// Parses a whole document, locations dropped (built directly, without the located tree: the
+    /// same values and errors as `parseLocated(_:file:).value`, for less work).
+    public static func parse(_ bytes: [UInt8], file: String = "<body>") throws(InputError) -> JSONValue {
+        try parseDocument(bytes, file: file, building: PlainNodes.self)
+    }
+
+    private static func parseDocument<B: JSONNodeBuilder>(_ bytes: [UInt8], file: String, building: B.Type) throws(InputError) -> B.Node {
         var parser = JSONParser(bytes: bytes, file: file)
         // A UTF-8 byte order mark is tolerated.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -58,24 +68,7 @@ public struct JSONParser {
             parser.lineStart = 3
         }
         parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        if parser.index < bytes.count {
-            throw parser.error("unexpected \(parser.describeCurrent()) after the JSON document")
-        }
-        return value
-    }
-
-    /// Parses a whole document, locations dropped (built directly, without the located tree: the
-    /// same values and errors as `parseLocated(_:file:).value`, for less work).
-    public static func parse(_ bytes: [UInt8], file: String = "<body>") throws(InputError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes, file: file)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            parser.index = 3
-            parser.lineStart = 3
-        }
-        parser.skipWhitespace()
-        let value = try parser.parsePlainValue()
+        let value = try parser.parseValue(B.self)
         parser.skipWhitespace()
         if parser.index < bytes.count {
             throw parser.error("unexpected \(parser.describeCurrent()) after the JSON document")
@@ -143,17 +136,22 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws(InputError) -> LocatedJSON {
+    /// Where the node at the current byte starts, when the builder keeps locations.
+    private mutating func start<B: JSONNodeBuilder>(_: B.Type) -> SourceLocation {
+        B.locates ? currentLocation() : SourceLocation(file: file, line: 0, column: 0)
+    }
+
+    private mutating func parseValue<B: JSONNodeBuilder>(_: B.Type) throws(InputError) -> B.Node {
         guard index < bytes.count else { throw error("unexpected end of file, expected a value") }
-        let start = currentLocation()
+        let start = start(B.self)
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject(start)
-        case UInt8(ascii: "["): return try parseArray(start)
-        case UInt8(ascii: "\""): return .string(try parseString(), start)
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true, start)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false, start)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null(start)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber(), start)
+        case UInt8(ascii: "{"): return try parseObject(B.self, start)
+        case UInt8(ascii: "["): return try parseArray(B.self, start)
+        case UInt8(ascii: "\""): return B.string(try parseString(), start)
+        case UInt8(ascii: "t"): try expectWord("true"); return B.bool(true, start)
+        case UInt8(ascii: "f"): try expectWord("false"); return B.bool(false, start)
+        case UInt8(ascii: "n"): try expectWord("null"); return B.null(start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return B.number(try parseNumber(), start)
         default: throw error("unexpected \(describeCurrent()), expected a value")
         }
     }
@@ -170,22 +168,22 @@ public struct JSONParser {
         if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
     }
 
-    private mutating func parseObject(_ start: SourceLocation) throws(InputError) -> LocatedJSON {
+    private mutating func parseObject<B: JSONNodeBuilder>(_: B.Type, _ start: SourceLocation) throws(InputError) -> B.Node {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var members: [(key: String, keyLocation: SourceLocation, value: LocatedJSON)] = []
+        var members = B.noMembers
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(members, start)
+            return B.object(members, start)
         }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted key, found \(describeCurrent())")
             }
-            let keyLocation = currentLocation()
+            let keyLocation = self.start(B.self)
             let key = try parseString()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -193,8 +191,8 @@ public struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            let value = try parseValue()
-            members.append((key, keyLocation, value))
+            let value = try parseValue(B.self)
+            B.add(key, keyLocation, value, to: &members)
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of file, expected ',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -203,25 +201,25 @@ public struct JSONParser {
             }
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(members, start)
+                return B.object(members, start)
             }
             throw error("expected ',' or '}', found \(describeCurrent())")
         }
     }
 
-    private mutating func parseArray(_ start: SourceLocation) throws(InputError) -> LocatedJSON {
+    private mutating func parseArray<B: JSONNodeBuilder>(_: B.Type, _ start: SourceLocation) throws(InputError) -> B.Node {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var items: [LocatedJSON] = []
+        var items: [B.Node] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .array(items, start)
+            return B.array(items, start)
         }
         while true {
             skipWhitespace()
-            items.append(try parseValue())
+            items.append(try parseValue(B.self))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of file, expected ',' or ']'") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -230,88 +228,7 @@ public struct JSONParser {
             }
             if bytes[index] == UInt8(ascii: "]") {
                 index += 1
-                return .array(items, start)
-            }
-            throw error("expected ',' or ']', found \(describeCurrent())")
-        }
-    }
-
-    // MARK: Plain values (no locations)
-
-    private mutating func parsePlainValue() throws(InputError) -> JSONValue {
-        guard index < bytes.count else { throw error("unexpected end of file, expected a value") }
-        switch bytes[index] {
-        case UInt8(ascii: "{"): return try parsePlainObject()
-        case UInt8(ascii: "["): return try parsePlainArray()
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        default: throw error("unexpected \(describeCurrent()), expected a value")
-        }
-    }
-
-    private mutating func parsePlainObject() throws(InputError) -> JSONValue {
-        try enter()
-        defer { depth -= 1 }
-        index += 1
-        var members: [(key: String, value: JSONValue)] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return .object(JSONObject(members))
-        }
-        while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw error("expected a quoted key, found \(describeCurrent())")
-            }
-            let key = try parseString()
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw error("expected ':' after key \"\(key)\", found \(describeCurrent())")
-            }
-            index += 1
-            skipWhitespace()
-            let value = try parsePlainValue()
-            members.append((key, value))
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of file, expected ',' or '}'") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(JSONObject(members))
-            }
-            throw error("expected ',' or '}', found \(describeCurrent())")
-        }
-    }
-
-    private mutating func parsePlainArray() throws(InputError) -> JSONValue {
-        try enter()
-        defer { depth -= 1 }
-        index += 1
-        var items: [JSONValue] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return .array(items)
-        }
-        while true {
-            skipWhitespace()
-            items.append(try parsePlainValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of file, expected ',' or ']'") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(items)
+                return B.array(items, start)
             }
             throw error("expected ',' or ']', found \(describeCurrent())")
         }
