@@ -178,21 +178,9 @@ struct FaultWire {
     /// Sends `GET path` to 127.0.0.1:`port` and reads until the server closes or resets, `silence`
     /// seconds pass without a byte, or `stopAfter` bytes arrived.
     static func get(_ port: Int, _ path: String, silence: Double = 5, stopAfter: Int = Int.max) throws -> FaultWire {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw RawHTTPClient.Failure(description: "socket() failed") }
+        let fd = try RawHTTPClient.connect(port: port, silence: silence)
         defer { close(fd) }
-        var timeout = timeval(tv_sec: Int(silence), tv_usec: Int((silence - silence.rounded(.down)) * 1_000_000))
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw RawHTTPClient.Failure(description: "connect() failed: \(errno)") }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
-        guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == request.count else {
+        guard RawHTTPClient.send(Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8), on: fd) else {
             throw RawHTTPClient.Failure(description: "send() failed: \(errno)")
         }
         let start = Date()

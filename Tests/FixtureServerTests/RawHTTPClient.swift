@@ -7,33 +7,52 @@ struct RawHTTPClient {
         var description: String
     }
 
-    /// Sends `request` bytes to 127.0.0.1:`port` and reads until the server closes the
-    /// connection or `timeoutSeconds` pass without data. Returns the bytes and whether EOF was seen.
-    static func exchange(port: Int, request: String, timeoutSeconds: Int = 5) throws -> (bytes: [UInt8], closed: Bool) {
+    /// A connected TCP socket to 127.0.0.1:`port` whose reads give up after `silence` seconds without data.
+    static func connect(port: Int, silence: Double) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket() failed") }
-        defer { close(fd) }
-        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        var timeout = timeval(tv_sec: Int(silence), tv_usec: Int((silence - silence.rounded(.down)) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { throw Failure(description: "connect() failed: \(errno)") }
+        guard connected == 0 else {
+            let failure = errno
+            close(fd)
+            throw Failure(description: "connect() failed: \(failure)")
+        }
+        return fd
+    }
 
-        let bytes = Array(request.utf8)
+    /// Writes all of `bytes`; false when the peer closed before taking them all (it may have answered already).
+    @discardableResult
+    static func send(_ bytes: [UInt8], on fd: Int32) -> Bool {
         var sent = 0
         while sent < bytes.count {
-            let written = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard written > 0 else { throw Failure(description: "send() failed: \(errno)") }
+            let written = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard written > 0 else { return false }
             sent += written
         }
+        return true
+    }
+
+    /// Sends `request` bytes to 127.0.0.1:`port` and reads until the server closes the
+    /// connection or `timeoutSeconds` pass without data. Returns the bytes and whether EOF was seen.
+    /// When the server closes before taking the whole request (a refused oversized head), what it answered is read.
+    static func exchange(port: Int, request: String, timeoutSeconds: Int = 5) throws -> (bytes: [UInt8], closed: Bool) {
+        try exchange(port: port, bytes: Array(request.utf8), timeoutSeconds: timeoutSeconds)
+    }
+
+    static func exchange(port: Int, bytes: [UInt8], timeoutSeconds: Int = 5) throws -> (bytes: [UInt8], closed: Bool) {
+        let fd = try connect(port: port, silence: Double(timeoutSeconds))
+        defer { close(fd) }
+        send(bytes, on: fd)
 
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)

@@ -40,7 +40,7 @@ struct E2EFaultTests {
     @Test func everyFaultInOneRun() throws {
         let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let certificate = try Self.selfSignedCertificate(in: folder)
+        let certificate = try SecuritySuiteTests.selfSigned(in: folder)
         let tls = FixtureTLS(certificateChainPath: certificate.certificate, privateKeyPath: certificate.key)
         let server = try FixtureServer.start(FixtureServerConfiguration(tls: tls))
         defer { server.stop() }
@@ -119,23 +119,6 @@ struct E2EFaultTests {
             usleep(20_000)
         }
         return peak
-    }
-
-    /// A throwaway self-signed certificate for 127.0.0.1 and localhost (openssl, EC P-256).
-    static func selfSignedCertificate(in folder: URL) throws -> (certificate: String, key: String) {
-        let certificate = folder.appendingPathComponent("self-signed.pem").path
-        let key = folder.appendingPathComponent("self-signed.key").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                             "-keyout", key, "-out", certificate, "-days", "2", "-subj", "/CN=localhost",
-                             "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "openssl could not make the test certificate")
-        return (certificate, key)
     }
 
     static let collection = """

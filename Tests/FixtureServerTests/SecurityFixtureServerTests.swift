@@ -1,9 +1,5 @@
 import FixtureServer
-import Foundation
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Security (issue #7): the fixture server caps what it accepts. An oversized request head (too many bytes
 /// or too many header lines) is answered `431` and the connection closed; the server goes on serving.
@@ -11,36 +7,10 @@ import Glibc
 /// is `SecuritySuiteTests.serveBindsLoopback`.)
 @Suite("Security: fixture server caps", .serialized)
 struct SecurityFixtureServerTests {
-    /// Sends `request` on a fresh connection to 127.0.0.1:`port` and returns what came back before the
-    /// server closed (or reset) the connection or 10 s passed.
+    /// Sends `request` on a fresh connection to the fixture server and returns what came back before it
+    /// closed (or reset) the connection or 10 s passed.
     static func exchange(_ request: [UInt8], port: Int) throws -> String {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        try #require(fd >= 0)
-        defer { close(fd) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        try #require(connected == 0)
-        var offset = 0
-        while offset < request.count {
-            let n = request[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { break }  // the server answered and closed mid-request
-            offset += n
-        }
-        var received: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n <= 0 { break }
-            received += buffer[..<n]
-        }
-        return String(decoding: received, as: UTF8.self)
+        String(decoding: try RawHTTPClient.exchange(port: port, bytes: request, timeoutSeconds: 10).bytes, as: UTF8.self)
     }
 
     static func head(_ lines: [String]) -> [UInt8] {
