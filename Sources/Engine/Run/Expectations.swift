@@ -5,6 +5,7 @@ enum Expectations {
     /// `native`; `*`. For each selector a request's own declarations are looked at before those inherited from
     /// defaults, so a specific default (`node`) beats a request's catch-all (`*`).
     static func applicable(_ list: [ProfileExpectation], profile: Profile) -> ProfileExpectation? {
+        guard !list.isEmpty else { return nil }
         var selectors = [profile.name]
         if ProfileCatalog.named(profile.name) == nil, let base = profile.extends { selectors.append(base) }
         switch profile.runtime {

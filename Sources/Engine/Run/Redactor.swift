@@ -109,44 +109,38 @@ public struct Redactor: Sendable {
     private func hasSensitiveHeader(_ result: RequestResult) -> Bool {
         guard !sensitiveHeaders.isEmpty else { return false }
         let names = Array(sensitiveHeaders)
-        if let observed = result.observed, Self.anySensitive(observed.headers, names) { return true }
+        if let observed = result.observed, Self.anySensitive(observed.headers, names, sensitiveHeaders) { return true }
         for exchange in result.exchanges {
-            if Self.anySensitive(exchange.request.headers, names) { return true }
-            if let response = exchange.response, Self.anySensitive(response.headers, names) { return true }
+            if Self.anySensitive(exchange.request.headers, names, sensitiveHeaders) { return true }
+            if let response = exchange.response, Self.anySensitive(response.headers, names, sensitiveHeaders) { return true }
         }
         return false
     }
 
-    private static func anySensitive(_ fields: [HeaderField], _ names: [String]) -> Bool {
+    /// One pass over each header name: an ASCII name is compared, folded, with the sensitive names of its
+    /// length; a name with non-ASCII bytes takes the slow path, exactly what `redactAll` compares.
+    private static func anySensitive(_ fields: [HeaderField], _ names: [String], _ set: Set<String>) -> Bool {
         for field in fields {
-            for name in names where equalsIgnoringASCIICase(field.name, name) { return true }
+            var name = field.name
+            let sensitive = name.withUTF8 { a -> Bool in
+                for byte in a where byte >= 0x80 { return set.contains(String(decoding: a, as: UTF8.self).lowercased()) }
+                for candidate in names where candidate.utf8.count == a.count && equalsFolded(a, candidate) { return true }
+                return false
+            }
+            if sensitive { return true }
         }
         return false
     }
 
-    /// ASCII case-insensitive equality of a header name with a lower-case name.
-    static func equalsIgnoringASCIICase(_ name: String, _ lowercase: String) -> Bool {
-        var name = name
-        var lowercase = lowercase
-        return name.withUTF8 { a in
-            lowercase.withUTF8 { b in
-                var i = 0
-                while i < a.count {
-                    // A non-ASCII name takes the slow path, exactly what `redactAll` compares.
-                    if a[i] >= 0x80 { return String(decoding: a, as: UTF8.self).lowercased() == String(decoding: b, as: UTF8.self) }
-                    i += 1
-                }
-                guard a.count == b.count else { return false }
-                i = 0
-                while i < a.count {
-                    let c = a[i]
-                    let folded = (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
-                    if folded != b[i] { return false }
-                    i += 1
-                }
-                return true
-            }
+    /// `ascii`, folded to lower case, equals the lower-case `lowercase` of the same length.
+    private static func equalsFolded(_ ascii: UnsafeBufferPointer<UInt8>, _ lowercase: String) -> Bool {
+        var index = 0
+        for byte in lowercase.utf8 {
+            let c = ascii[index]
+            if ((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) != byte { return false }
+            index += 1
         }
+        return true
     }
 
     private func redactAll(_ result: RequestResult) -> RequestResult {

@@ -54,15 +54,24 @@ public final class Runner: Sendable {
         let state = ProfileRunState()
         let runner = RequestRunner(plan: plan, state: state)
         let selected = selection
-        if plan.jobs <= 1 {
+        // One lane still runs on a thread of its own when a second CPU is online: the calling thread redacts,
+        // stores and prints each result while the lane sends the next request (the results' order, captures
+        // and --bail are the same as in the plain loop).
+        if plan.jobs <= 1 && BodyHasher.cpuCount() < 2 {
             return runSequential(runner: runner, selected: selected, onResult: onResult)
         }
         return runParallel(runner: runner, selected: selected, onResult: onResult)
     }
 
-    private func scope(for index: Int, captures: [(index: Int, name: String, value: JSONValue)]) -> VariableScope {
+    /// The scope request `index` sees: for each captured name, the value of the latest earlier request that captured it.
+    private func scope(for index: Int, captures: [String: [CapturedValue]]) -> VariableScope {
         var scope = baseScope
-        for capture in captures where capture.index < index { scope.setCapture(capture.name, capture.value) }
+        for (name, values) in captures {
+            // Values are in collection order; the one wanted is usually the last.
+            if let latest = values.last(where: { $0.index < index }) {
+                scope.setCapture(name, latest.value, secret: latest.secret)
+            }
+        }
         return scope
     }
 
@@ -101,13 +110,24 @@ public final class Runner: Sendable {
             || Redactor.isSecretName(name)
     }
 
+    /// A value request `index` captured.
+    private struct CapturedValue {
+        var index: Int
+        var value: JSONValue
+        var secret: Bool
+    }
+
     /// Scheduler state shared by the lanes.
     private struct Schedule {
+        /// Requests in collection order; `taken` marks those a lane has started, `head` skips the taken prefix.
         var pending: [Int]
+        var taken: [Bool]
+        var head = 0
         var running = Set<Int>()
         var done: [Int: RequestResult] = [:]
         var finished = Set<Int>()
-        var captures: [(index: Int, name: String, value: JSONValue)] = []
+        /// Captured values by name, each list in collection order (lanes finish out of order).
+        var captures: [String: [CapturedValue]] = [:]
         var secretValues: [(value: String, name: String)] = []
         var bailed = false
         var lanesLeft: Int
@@ -116,7 +136,7 @@ public final class Runner: Sendable {
     private func runParallel(runner: RequestRunner, selected: [Bool], onResult: (RequestResult) -> Void) -> RunOutcome {
         let order = plan.collection.requests.indices.filter { selected[$0] }
         let lanes = min(plan.jobs, max(1, order.count))
-        let schedule = Guarded(Schedule(pending: order, lanesLeft: lanes))
+        let schedule = Guarded(Schedule(pending: order, taken: Array(repeating: false, count: order.count), lanesLeft: lanes))
         let graph = self.graph
         let bail = plan.bail
 
@@ -128,10 +148,12 @@ public final class Runner: Sendable {
                 while true {
                     // Take the first pending request whose dependencies have finished.
                     let next: (Int, VariableScope, Bool)? = schedule.wait { s in
-                        if s.pending.isEmpty || self.cancellation.isCancelled { return .some(nil) }
-                        for (position, index) in s.pending.enumerated()
-                        where graph.dependencies[index].allSatisfy({ s.finished.contains($0) || !selected[$0] }) {
-                            s.pending.remove(at: position)
+                        while s.head < s.pending.count, s.taken[s.head] { s.head += 1 }
+                        if s.head == s.pending.count || self.cancellation.isCancelled { return .some(nil) }
+                        for position in s.head..<s.pending.count where !s.taken[position] {
+                            let index = s.pending[position]
+                            guard graph.dependencies[index].allSatisfy({ s.finished.contains($0) || !selected[$0] }) else { continue }
+                            s.taken[position] = true
                             s.running.insert(index)
                             return .some((index, self.scope(for: index, captures: s.captures), s.bailed))
                         }
@@ -147,10 +169,13 @@ public final class Runner: Sendable {
                     }
                     schedule.update { s in
                         for (name, value) in captured {
-                            s.captures.append((index, name, value))
-                            if self.isSecretCapture(index: index, name: name) { s.secretValues.append((value.templateText, name)) }
+                            let secret = self.isSecretCapture(index: index, name: name)
+                            var values = s.captures.removeValue(forKey: name) ?? []
+                            let position = values.lastIndex { $0.index <= index }.map { $0 + 1 } ?? 0
+                            values.insert(CapturedValue(index: index, value: value, secret: secret), at: position)
+                            s.captures[name] = values
+                            if secret { s.secretValues.append((value.templateText, name)) }
                         }
-                        s.captures.sort { $0.index < $1.index }
                         s.running.remove(index)
                         s.finished.insert(index)
                         s.done[index] = result
@@ -163,19 +188,29 @@ public final class Runner: Sendable {
 
         var counts = RunCounts()
         var redactor = self.redactor
+        var secretsSeen = 0
         var interrupted = false
-        for index in order {
-            let result: RequestResult? = schedule.wait { s in
-                if let r = s.done.removeValue(forKey: index) { return .some(r) }
-                if s.lanesLeft == 0 { return .some(nil) }
-                return nil
+        var next = 0
+        // Each wait takes every result that is ready in collection order, with the secrets captured so far, so a
+        // calling thread that falls behind the lanes catches up in batches instead of locking once per result.
+        delivery: while next < order.count {
+            let batch: (results: [RequestResult], secrets: [(value: String, name: String)])? = schedule.wait { s in
+                var ready: [RequestResult] = []
+                while next + ready.count < order.count, let r = s.done.removeValue(forKey: order[next + ready.count]) {
+                    ready.append(r)
+                }
+                if ready.isEmpty { return s.lanesLeft == 0 ? .some(nil) : nil }
+                return .some((ready, secretsSeen < s.secretValues.count ? Array(s.secretValues[secretsSeen...]) : []))
             }
-            guard let result else { interrupted = true; break }
-            if cancellation.isCancelled, result.error?.kind == .interrupted { interrupted = true; break }
-            let secrets = schedule.update { s in s.secretValues }
-            for secret in secrets { redactor.add(value: secret.value, name: secret.name) }
-            counts.add(result.outcome)
-            onResult(redactor.redact(result))
+            guard let batch else { interrupted = true; break }
+            next += batch.results.count
+            secretsSeen += batch.secrets.count
+            for secret in batch.secrets { redactor.add(value: secret.value, name: secret.name) }
+            for result in batch.results {
+                if cancellation.isCancelled, result.error?.kind == .interrupted { interrupted = true; break delivery }
+                counts.add(result.outcome)
+                onResult(redactor.redact(result))
+            }
         }
         // Let the lanes finish before returning, so no transfer outlives the run.
         schedule.wait { s in s.lanesLeft == 0 ? () : nil }

@@ -16,6 +16,10 @@ public enum TemplateParser {
 
     /// Parses `text`. Errors carry `location` (where the string starts) and quote the offending expression.
     public static func parse(_ text: String, location: SourceLocation?) throws(InputError) -> Template {
+        // Most strings (URLs, header values) hold no expression: one byte scan instead of a walk by Character.
+        if !text.utf8.contains(UInt8(ascii: "{")) {
+            return Template(raw: text, parts: text.isEmpty ? [] : [.literal(text)], location: location)
+        }
         var parts: [TemplatePart] = []
         var literal = ""
         var i = text.startIndex
