@@ -17,7 +17,7 @@ SWIFT   ?= swift
 BIN     ?= $(SCRATCH)/$(CONFIG)/workbench
 GEN     ?= $(SCRATCH)/generated
 # The Swift standard library, Foundation and Dispatch linked into the binary, so it runs without the
-# toolchain. swift-crypto imports Foundation; this toolchain's static Foundation needs its companions
+# toolchain. The binary uses FoundationEssentials (through swift-argument-parser); this toolchain's static Foundation needs its companions
 # named explicitly (without them the link fails on CoreFoundation symbols). A static build recompiles the
 # executable's module; scripts/package-deb then removes those objects so a later dynamic build in the same
 # scratch path recompiles it instead of failing to link.
