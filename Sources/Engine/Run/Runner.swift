@@ -131,7 +131,15 @@ public final class Runner: Sendable {
         var secretValues: [(value: String, name: String)] = []
         var bailed = false
         var lanesLeft: Int
+        /// The request whose result the delivering thread needs next.
+        var wanted = -1
     }
+
+    /// Results ready in order before a lane wakes the delivering thread, which otherwise looks every
+    /// `deliveryPollMilliseconds`: one wake-up per batch instead of one per result. The last lane to finish
+    /// always wakes it, so a run's end is not delayed.
+    private static let deliveryBatch = 32
+    private static let deliveryPollMilliseconds = 2
 
     private func runParallel(runner: RequestRunner, selected: [Bool], onResult: (RequestResult) -> Void) -> RunOutcome {
         let order = plan.collection.requests.indices.filter { selected[$0] }
@@ -167,7 +175,7 @@ public final class Runner: Sendable {
                     } else {
                         (result, captured) = runner.run(index, scope: scope, sender: transport)
                     }
-                    schedule.update { s in
+                    schedule.publish { s -> ((), wake: Bool) in
                         for (name, value) in captured {
                             let secret = self.isSecretCapture(index: index, name: name)
                             var values = s.captures.removeValue(forKey: name) ?? []
@@ -180,6 +188,8 @@ public final class Runner: Sendable {
                         s.finished.insert(index)
                         s.done[index] = result
                         if bail, result.outcome == .failed || result.outcome == .errored { s.bailed = true }
+                        // The delivering thread polls; wake it only once a batch is ready for it.
+                        return ((), wake: s.done.count >= Self.deliveryBatch && s.done[s.wanted] != nil)
                     }
                 }
                 schedule.update { $0.lanesLeft -= 1 }
@@ -194,12 +204,17 @@ public final class Runner: Sendable {
         // Each wait takes every result that is ready in collection order, with the secrets captured so far, so a
         // calling thread that falls behind the lanes catches up in batches instead of locking once per result.
         delivery: while next < order.count {
-            let batch: (results: [RequestResult], secrets: [(value: String, name: String)])? = schedule.wait { s in
+            let batch: (results: [RequestResult], secrets: [(value: String, name: String)])? = schedule.wait(
+                pollingEvery: Self.deliveryPollMilliseconds) { s in
                 var ready: [RequestResult] = []
                 while next + ready.count < order.count, let r = s.done.removeValue(forKey: order[next + ready.count]) {
                     ready.append(r)
                 }
-                if ready.isEmpty { return s.lanesLeft == 0 ? .some(nil) : nil }
+                if ready.isEmpty {
+                    s.wanted = order[next]
+                    return s.lanesLeft == 0 ? .some(nil) : nil
+                }
+                if next + ready.count < order.count { s.wanted = order[next + ready.count] }
                 return .some((ready, secretsSeen < s.secretValues.count ? Array(s.secretValues[secretsSeen...]) : []))
             }
             guard let batch else { interrupted = true; break }
