@@ -1,11 +1,11 @@
 import CCrypto
 
-/// SHA-256 through the system libcrypto (OpenSSL 3's EVP interface, which uses the CPU's SHA extensions).
+/// SHA-256 through the system libcrypto (its `SHA256_*` functions, which use the CPU's SHA extensions; see `CCrypto/shim.h` for why not EVP).
 ///
 /// Not thread-safe: one thread at a time feeds and finishes a hasher. `finalizeHex()` starts it over, so
 /// one instance hashes message after message without allocating.
 public final class SHA256Hasher {
-    private let context: OpaquePointer
+    private let context: UnsafeMutablePointer<wb_sha256_context>
 
     /// A hasher for a new message.
     public init() {
