@@ -38,18 +38,18 @@ struct OutputOptions: ParsableArguments {
 }
 
 /// `--output text|json`.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, EnumArgument {
     case text, json
 }
 
 /// `--color auto|always|never` as an argument.
-enum ColorChoiceArgument: String, ExpressibleByArgument, CaseIterable {
+enum ColorChoiceArgument: String, EnumArgument {
     case auto, always, never
     var choice: ColorChoice { ColorChoice(rawValue: rawValue) ?? .auto }
 }
 
-extension ClientMode: ExpressibleByArgument {}
-extension CredentialsMode: ExpressibleByArgument {}
+extension ClientMode: EnumArgument {}
+extension CredentialsMode: EnumArgument {}
 
 /// Loads a collection, turning its errors into a bad-input CLI error that lists each one.
 func loadCollection(_ path: String) throws(CLIError) -> Collection {

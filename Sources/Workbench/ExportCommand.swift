@@ -110,7 +110,7 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
-extension ExportFormat: ExpressibleByArgument {}
+extension ExportFormat: EnumArgument {}
 
 /// A warning line on stderr.
 private func warn(_ terminal: Terminal, _ message: String) {

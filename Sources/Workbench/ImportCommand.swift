@@ -105,4 +105,4 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-extension ImportKind: ExpressibleByArgument {}
+extension ImportKind: EnumArgument {}
