@@ -39,15 +39,37 @@ public enum RequestResolver {
         return RequestSpec(method: method, url: url, headers: headers, body: body, options: options)
     }
 
-    /// Why a resolved URL cannot be sent, or nil.
+    /// Why a resolved URL cannot be sent, or nil. Reads the UTF-8 bytes once (it runs for every request sent).
     static func absoluteURLProblem(_ url: String) -> String? {
-        let lower = url.lowercased()
-        let scheme = lower.hasPrefix("http://") ? 7 : lower.hasPrefix("https://") ? 8 : 0
-        guard scheme > 0 else { return "is not an absolute http:// or https:// URL" }
-        let authority = lower.dropFirst(scheme).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let host = authority.split(separator: "@").last.map { String($0) } ?? ""
-        guard !host.isEmpty, !host.hasPrefix(":") else { return "has no host" }
-        return nil
+        var text = url
+        return text.withUTF8 { bytes -> String? in
+            let scheme = schemeLength(bytes)
+            guard scheme > 0 else { return "is not an absolute http:// or https:// URL" }
+            // The authority runs to the first '/', '?' or '#'; the host is its last non-empty '@'-separated part.
+            var end = scheme
+            while end < bytes.count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?"),
+                  bytes[end] != UInt8(ascii: "#") {
+                end += 1
+            }
+            var hostEnd = end
+            while hostEnd > scheme, bytes[hostEnd - 1] == UInt8(ascii: "@") { hostEnd -= 1 }
+            var hostStart = hostEnd
+            while hostStart > scheme, bytes[hostStart - 1] != UInt8(ascii: "@") { hostStart -= 1 }
+            guard hostStart < hostEnd, bytes[hostStart] != UInt8(ascii: ":") else { return "has no host" }
+            return nil
+        }
+    }
+
+    /// 7 for `http://`, 8 for `https://` (any case), else 0.
+    private static func schemeLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        func lower(_ i: Int) -> UInt8 { bytes[i] | (bytes[i] >= 0x41 && bytes[i] <= 0x5A ? 0x20 : 0) }
+        guard bytes.count >= 7, lower(0) == UInt8(ascii: "h"), lower(1) == UInt8(ascii: "t"), lower(2) == UInt8(ascii: "t"),
+              lower(3) == UInt8(ascii: "p") else { return 0 }
+        var i = 4
+        if lower(i) == UInt8(ascii: "s") { i += 1 }
+        guard i + 3 <= bytes.count, bytes[i] == UInt8(ascii: ":"), bytes[i + 1] == UInt8(ascii: "/"),
+              bytes[i + 2] == UInt8(ascii: "/") else { return 0 }
+        return i + 3
     }
 }
 

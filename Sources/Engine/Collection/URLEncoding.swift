@@ -59,25 +59,59 @@ enum URLEncoding {
         pairs.map { encodeFormComponent($0.name) + "=" + encodeFormComponent($0.value) }.joined(separator: "&")
     }
 
-    /// Escapes what cannot stand in a URL (spaces, controls, non-ASCII, `"<>\^`{|}`, a `%` not starting an escape).
+    /// Escapes what cannot stand in a URL (spaces, controls, non-ASCII, `"<>\\^`{|}`, a `%` not starting an escape).
+    /// A URL with nothing to escape (the usual case) is returned as it is, without copying.
     static func normalize(_ url: String) -> String {
-        let bytes = Array(url.utf8)
-        var out = ""
+        var text = url
+        let escaped = text.withUTF8 { bytes -> String? in
+            guard let first = firstToEscape(in: bytes) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            for i in first..<bytes.count {
+                let b = bytes[i]
+                if needsEscape(bytes, at: i) {
+                    out.append(UInt8(ascii: "%"))
+                    out.append(hexDigits[Int(b >> 4)])
+                    out.append(hexDigits[Int(b & 0x0F)])
+                } else {
+                    out.append(b)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return escaped ?? url
+    }
+
+    /// The index of the first byte `normalize` escapes, or nil.
+    private static func firstToEscape(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "%") {
-                let isEscape = i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2])
-                if isEscape { out.append("%") } else { escape(b, into: &out) }
-            } else if b <= 0x20 || b >= 0x7F || "\"<>\\^`{|}".utf8.contains(b) {
-                escape(b, into: &out)
-            } else {
-                out.append(Character(UnicodeScalar(b)))
-            }
+            if needsEscape(bytes, at: i) { return i }
             i += 1
         }
-        return out
+        return nil
     }
+
+    /// Whether `normalize` escapes the byte at `i`: a space, a control, non-ASCII, one of `"<>\\^`{|}`, or
+    /// a `%` that does not start an escape.
+    private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let b = bytes[i]
+        if b == UInt8(ascii: "%") {
+            return !(i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2]))
+        }
+        if b <= 0x20 || b >= 0x7F { return true }
+        switch b {
+        case UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "^"),
+             UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Upper-case hex digits as bytes, for escapes written into byte buffers.
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     private static func isHex(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66)

@@ -79,7 +79,7 @@ enum CORSCheck {
             return verdict
         }
         let methods = listItems(headers, "Access-Control-Allow-Methods")
-        let headerNames = listItems(headers, "Access-Control-Allow-Headers").map { $0.lowercased() }
+        let headerNames = listItems(headers, "Access-Control-Allow-Headers").map { $0.asciiLowercased() }
         verdict.allowedMethods = methods
         verdict.allowedHeaders = headerNames
         if !methods.contains(method) && !simpleMethods.contains(method) && (credentialed || !methods.contains("*")) {
@@ -131,7 +131,7 @@ enum CORSCheck {
 
     /// Response header names (lower-case) a CORS response exposes to scripts (§3.7), given `Access-Control-Expose-Headers`.
     static func exposedNames(_ headers: [HeaderField], credentialed: Bool) -> (names: Set<String>, all: Bool) {
-        let listed = Set(listItems(headers, "Access-Control-Expose-Headers").map { $0.lowercased() })
+        let listed = Set(listItems(headers, "Access-Control-Expose-Headers").map { $0.asciiLowercased() })
         if listed.contains("*") && !credentialed { return (CORSSafelist.exposedResponseHeaders, true) }
         return (CORSSafelist.exposedResponseHeaders.union(listed), false)
     }

@@ -18,7 +18,7 @@ enum CORSSafelist {
     static func isSafelisted(name: String, value: String) -> Bool {
         let bytes = Array(value.utf8)
         guard bytes.count <= maxValueBytes else { return false }
-        switch name.lowercased() {
+        switch name.asciiLowercased() {
         case "accept":
             return !bytes.contains(where: isUnsafeByte)
         case "accept-language", "content-language":
@@ -40,7 +40,7 @@ enum CORSSafelist {
 
     /// The `type/subtype` of a MIME type, lower-cased; `nil` when it does not parse.
     static func mimeEssence(_ value: String) -> String? {
-        let essence = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first.map { $0.trimmingASCIIWhitespace().lowercased() } ?? ""
+        let essence = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first.map { $0.trimmingASCIIWhitespace().asciiLowercased() } ?? ""
         let parts = essence.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
               !essence.contains(" "), !essence.contains("\t") else { return nil }
@@ -67,10 +67,10 @@ enum CORSSafelist {
         var total = 0
         for header in combined(headers) {
             if isSafelisted(name: header.name, value: header.value) {
-                potentiallyUnsafe.append(header.name.lowercased())
+                potentiallyUnsafe.append(header.name.asciiLowercased())
                 total += header.value.utf8.count
             } else {
-                unsafe.insert(header.name.lowercased())
+                unsafe.insert(header.name.asciiLowercased())
             }
         }
         if total > maxTotalBytes { unsafe.formUnion(potentiallyUnsafe) }
@@ -82,7 +82,7 @@ enum CORSSafelist {
         var order: [String] = []
         var values: [String: (name: String, value: String)] = [:]
         for header in headers {
-            let key = header.name.lowercased()
+            let key = header.name.asciiLowercased()
             if let existing = values[key] {
                 values[key] = (existing.name, existing.value + ", " + header.value)
             } else {

@@ -15,7 +15,7 @@ enum ForbiddenHeaders {
 
     /// True when a browser refuses to let a script set this header.
     static func isForbiddenInBrowser(name: String, value: String) -> Bool {
-        let lower = name.lowercased()
+        let lower = name.asciiLowercased()
         if browserNames.contains(lower) || lower.hasPrefix("proxy-") || lower.hasPrefix("sec-") { return true }
         if methodOverrideNames.contains(lower) {
             return value.split(separator: ",").contains { forbiddenMethods.contains($0.trimmingASCIIWhitespace().uppercased()) }
@@ -33,14 +33,14 @@ enum ForbiddenHeaders {
     }
 
     static func nodeAction(name: String, value: String) -> NodeAction {
-        switch name.lowercased() {
+        switch name.asciiLowercased() {
         case "host", "sec-fetch-mode", "content-length": return .replace
         case "keep-alive": return .fail(cause: "invalid keep-alive header")
         case "transfer-encoding": return .fail(cause: "invalid transfer-encoding header")
         case "upgrade": return .fail(cause: "invalid upgrade header")
         case "expect": return .fail(cause: "expect header not supported")
         case "connection":
-            let tokens = value.split(separator: ",").map { $0.trimmingASCIIWhitespace().lowercased() }
+            let tokens = value.split(separator: ",").map { $0.trimmingASCIIWhitespace().asciiLowercased() }
             return tokens.contains("upgrade") ? .fail(cause: "invalid connection header") : .send
         default: return .send
         }

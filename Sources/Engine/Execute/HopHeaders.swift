@@ -72,7 +72,7 @@ enum HopHeaders {
             addIfAbsent("user-agent", p.runtimeUserAgent)
             if p.compression != .asRequested {
                 if p.identityEncodingWithRange && author.contains(name: "Range"),
-                   let index = out.firstIndex(where: { $0.name.lowercased() == "accept-encoding" }) {
+                   let index = out.firstIndex(where: { $0.name.asciiLowercased() == "accept-encoding" }) {
                     // fetch appends `identity` to the list when a Range header is present (node 20, case c18).
                     out[index] = HeaderField(out[index].name, out[index].value + ", identity")
                 } else {
@@ -81,7 +81,7 @@ enum HopHeaders {
             }
             if c.method.uppercased() == "HEAD" {
                 // undici closes the connection after a HEAD and says so, whatever Connection was given (node 20, m01).
-                out.removeAll { $0.name.lowercased() == "connection" }
+                out.removeAll { $0.name.asciiLowercased() == "connection" }
                 out.append(HeaderField("connection", "close"))
             }
             if let cookie = c.cookie { out.append(HeaderField("cookie", cookie)) }
@@ -114,7 +114,7 @@ enum HopHeaders {
         if !c.hasBody && zeroLengthMethods(p).contains(c.method) && !out.contains(name: "Content-Length") {
             out.append(HeaderField("Content-Length", "0"))
         }
-        if p.lowercasesHeaderNames { out = out.map { HeaderField($0.name.lowercased(), $0.value) } }
+        if p.lowercasesHeaderNames { out = out.map { HeaderField($0.name.asciiLowercased(), $0.value) } }
         return out
     }
 
@@ -173,7 +173,7 @@ enum HopHeaders {
         let who = ProfileGate.runtimeName(profile)
         var displacedNames: Set<String> = []
         for d in displaced {
-            let lower = d.name.lowercased()
+            let lower = d.name.asciiLowercased()
             displacedNames.insert(lower)
             if lower == "host" {
                 effects.append(Effect("header-replaced", "Host: \(d.value) → the URL's host (\(d.reason))"))
@@ -187,7 +187,7 @@ enum HopHeaders {
         }
         var seen: Set<String> = []
         for header in wire {
-            let lower = header.name.lowercased()
+            let lower = header.name.asciiLowercased()
             guard !seen.contains(lower), !displacedNames.contains(lower) else { continue }
             seen.insert(lower)
             if let before = native.joinedValue(for: header.name) {

@@ -106,7 +106,7 @@ enum ProfileGate {
         // Headers.
         var kept: [HeaderField] = []
         for header in headers {
-            let lower = header.name.lowercased()
+            let lower = header.name.asciiLowercased()
             let isDefault = !spec.headers.contains(name: header.name)
             let origin = isDefault ? " (httpx default)" : ""
             if lower == "user-agent" && profile.userAgent == .droppedByTransport {

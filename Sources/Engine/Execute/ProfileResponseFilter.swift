@@ -26,10 +26,10 @@ enum ProfileResponseFilter {
         if profile.visibleHeaders == .cors && corsTainted {
             let exposed = CORSCheck.exposedNames(response.headers, credentialed: credentialed)
             headers = headers.filter { h in
-                let lower = h.name.lowercased()
+                let lower = h.name.asciiLowercased()
                 if lower == "set-cookie" || lower == "set-cookie2" { return false }
                 if exposed.all || exposed.names.contains(lower) { return true }
-                if !hidden.contains(where: { $0.lowercased() == lower }) { hidden.append(h.name) }
+                if !hidden.contains(where: { $0.asciiLowercased() == lower }) { hidden.append(h.name) }
                 return false
             }
             for name in hidden {
@@ -38,7 +38,7 @@ enum ProfileResponseFilter {
         }
         if profile.hidesSetCookie {
             let before = headers.count
-            headers.removeAll { ["set-cookie", "set-cookie2"].contains($0.name.lowercased()) }
+            headers.removeAll { ["set-cookie", "set-cookie2"].contains($0.name.asciiLowercased()) }
             if headers.count != before || response.headers.contains(name: "Set-Cookie") {
                 effects.append(Effect("header-hidden", "Set-Cookie (never visible to scripts in a browser)"))
             }
@@ -50,7 +50,7 @@ enum ProfileResponseFilter {
             var values: [String: [String]] = [:]
             var setCookies: [HeaderField] = []
             for h in headers {
-                let lower = h.name.lowercased()
+                let lower = h.name.asciiLowercased()
                 if lower == "set-cookie" && profile.keepsSetCookieSeparate {
                     setCookies.append(HeaderField(lower, h.value))
                     continue
@@ -86,7 +86,7 @@ enum ProfileResponseFilter {
 
         // Compression.
         let encodings = response.headers.values(for: "Content-Encoding").flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingASCIIWhitespace().lowercased() }.filter { !$0.isEmpty && $0 != "identity" }
+            .map { $0.trimmingASCIIWhitespace().asciiLowercased() }.filter { !$0.isEmpty && $0 != "identity" }
         if profile.compression != .asRequested && !encodings.isEmpty {
             effects.append(Effect("content-decoded", "the \(encodings.joined(separator: ", ")) body was decoded by \(ProfileGate.runtimeName(profile)), which chose Accept-Encoding itself"))
             let visibleCE = headers.contains(name: "Content-Encoding")
@@ -95,7 +95,7 @@ enum ProfileResponseFilter {
             }
             if visibleCE {
                 if api == .fetchRunSync && profile.rewritesContentEncodingOnRunSync {
-                    observed.headers = headers.map { $0.name.lowercased() == "content-encoding" ? HeaderField($0.name, "identity") : $0 }
+                    observed.headers = headers.map { $0.name.asciiLowercased() == "content-encoding" ? HeaderField($0.name, "identity") : $0 }
                     effects.append(Effect("content-encoding-rewritten", "the fetch+run_sync path rewrites content-encoding to identity because fetch already decoded the body"))
                 } else if profile.doubleDecoding && encodings.contains(where: httpxDecodedEncodings.contains) {
                     effects.append(Effect("double-decoding", "Content-Encoding: \(encodings.joined(separator: ", ")) stays visible beside a body \(ProfileGate.runtimeName(profile)) already decoded; httpx decodes it again and raises DecodingError"))

@@ -2,15 +2,21 @@
 /// Deliberately small: the transport (libcurl) resolves and sends URLs; this only compares them.
 struct WebURL: Hashable {
     /// Lower-cased scheme.
-    var scheme: String
+    let scheme: String
     /// `user[:password]`, when the URL carries credentials.
-    var userinfo: String?
+    let userinfo: String?
     /// Lower-cased host; IPv6 literals keep their brackets.
-    var host: String
+    let host: String
     /// The port given in the URL, if any.
-    var explicitPort: Int?
+    let explicitPort: Int?
     /// Everything from the first `/`, `?` or `#` after the authority (`/` when empty).
-    var pathAndQuery: String
+    let pathAndQuery: String
+    /// The serialised origin, `scheme://host[:port]` (default ports omitted), as `Origin` carries it.
+    /// Computed once: browser profiles compare origins and sites several times per request.
+    let origin: String
+    /// The site for `Sec-Fetch-Site` and cookies: the scheme plus the registrable domain, approximated by the last
+    /// two labels (no public-suffix list); an IP address or a single-label host is its own site.
+    let site: String
 
     init?(_ text: String) {
         guard let colon = text.firstIndex(of: ":") else { return nil }
@@ -52,14 +58,20 @@ struct WebURL: Hashable {
         guard !host.isEmpty || scheme == "file" else { return nil }
         self.scheme = scheme
         self.userinfo = userinfo
-        self.host = host.lowercased()
+        let lowerHost = host.lowercased()
+        self.host = lowerHost
         self.explicitPort = port
         let path = String(afterSlashes[authorityEnd...])
         self.pathAndQuery = path.isEmpty ? "/" : path
+        if let port, port != Self.defaultPort(scheme) {
+            origin = "\(scheme)://\(lowerHost):\(port)"
+        } else {
+            origin = "\(scheme)://\(lowerHost)"
+        }
+        site = Self.site(scheme: scheme, host: lowerHost)
     }
 
-    /// The scheme's default port (80, 443), `nil` for other schemes.
-    var defaultPort: Int? {
+    private static func defaultPort(_ scheme: String) -> Int? {
         switch scheme {
         case "http", "ws": return 80
         case "https", "wss": return 443
@@ -67,16 +79,21 @@ struct WebURL: Hashable {
         }
     }
 
+    private static func site(scheme: String, host: String) -> String {
+        let isIPAddress = host.hasPrefix("[") || host.split(separator: ".").allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        if isIPAddress { return "\(scheme)://\(host)" }
+        let labels = host.split(separator: ".")
+        if labels.count <= 2 { return "\(scheme)://\(host)" }
+        return "\(scheme)://" + labels.suffix(2).joined(separator: ".")
+    }
+
+    /// The scheme's default port (80, 443), `nil` for other schemes.
+    var defaultPort: Int? { Self.defaultPort(scheme) }
+
     /// The effective port.
     var port: Int? { explicitPort ?? defaultPort }
 
     var isHTTP: Bool { scheme == "http" || scheme == "https" }
-
-    /// The serialised origin, `scheme://host[:port]` (default ports omitted), as `Origin` carries it.
-    var origin: String {
-        if let explicitPort, explicitPort != defaultPort { return "\(scheme)://\(host):\(explicitPort)" }
-        return "\(scheme)://\(host)"
-    }
 
     /// Same scheme, host and port.
     func isSameOrigin(_ other: WebURL) -> Bool {
@@ -92,17 +109,4 @@ struct WebURL: Hashable {
 
     /// A potentially trustworthy URL in the Secure Contexts sense: `https`, or a loopback host.
     var isPotentiallyTrustworthy: Bool { scheme == "https" || scheme == "wss" || isLoopback }
-
-    private var isIPAddress: Bool {
-        host.hasPrefix("[") || host.split(separator: ".").allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
-    }
-
-    /// The site for `Sec-Fetch-Site` and cookies: the scheme plus the registrable domain, approximated by the last two
-    /// labels (no public-suffix list); an IP address or a single-label host is its own site.
-    var site: String {
-        if isIPAddress { return "\(scheme)://\(host)" }
-        let labels = host.split(separator: ".")
-        if labels.count <= 2 { return "\(scheme)://\(host)" }
-        return "\(scheme)://" + labels.suffix(2).joined(separator: ".")
-    }
 }

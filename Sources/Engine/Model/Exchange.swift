@@ -11,8 +11,9 @@ public struct HeaderField: Sendable, Hashable {
 extension Array where Element == HeaderField {
     /// Every value of a header, case-insensitively.
     public func values(for name: String) -> [String] {
-        let lower = name.lowercased()
-        return filter { $0.name.lowercased() == lower }.map(\.value)
+        var found: [String] = []
+        for field in self where HeaderName.equal(field.name, name) { found.append(field.value) }
+        return found
     }
 
     /// The header's values joined with `, ` as a fetch `Headers` object shows them; `nil` when absent.
@@ -23,8 +24,39 @@ extension Array where Element == HeaderField {
 
     /// True when the header is present, case-insensitively.
     public func contains(name: String) -> Bool {
-        let lower = name.lowercased()
-        return contains { $0.name.lowercased() == lower }
+        contains { HeaderName.equal($0.name, name) }
+    }
+}
+
+/// Header names compared as HTTP compares them, case-insensitively.
+enum HeaderName {
+    /// Equal ignoring case: ASCII names (every valid HTTP token) are folded byte by byte without allocating;
+    /// a name with other bytes falls back to Unicode lowercasing of both sides.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let ascii = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in asciiEqual(x, y) }
+        }
+        if case .some(.some(.some(let equal))) = ascii { return equal }
+        return a.lowercased() == b.lowercased()
+    }
+
+    /// Whether two ASCII names are equal ignoring case; nil when a byte that decides it is not ASCII.
+    /// An ASCII mismatch after an equal ASCII prefix decides alone: lowercasing maps an ASCII letter to its
+    /// ASCII lower case, so the lowercased strings differ at that same character.
+    private static func asciiEqual(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let common = min(x.count, y.count)
+        for i in 0..<common {
+            let p = x[i], q = y[i]
+            if p >= 0x80 || q >= 0x80 { return nil }
+            if fold(p) != fold(q) { return false }
+        }
+        let longer = x.count > common ? x : y
+        for i in common..<longer.count where longer[i] >= 0x80 { return nil }
+        return x.count == y.count
+    }
+
+    private static func fold(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }
 

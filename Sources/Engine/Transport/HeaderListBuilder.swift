@@ -8,14 +8,29 @@ enum HeaderListBuilder {
     static func build(_ request: WireRequest, body: PreparedBody) -> UnsafeMutablePointer<curl_slist>? {
         var list: UnsafeMutablePointer<curl_slist>?
         var hasAccept = false, hasExpect = false, hasAcceptEncoding = false, hasContentType = false
+        // One buffer for every line (NUL-terminated for libcurl, which copies it): no String built per header.
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
         for field in request.headers {
             if equalsIgnoringCase(field.name, "accept") { hasAccept = true }
             else if equalsIgnoringCase(field.name, "expect") { hasExpect = true }
             else if equalsIgnoringCase(field.name, "accept-encoding") { hasAcceptEncoding = true }
             else if equalsIgnoringCase(field.name, "content-type") { hasContentType = true }
             // "Name;" is libcurl's spelling of a header with an empty value ("Name:" would remove it).
-            let line = field.value.isEmpty ? field.name + ";" : field.name + ": " + field.value
-            guard append(line, to: &list) else { return nil }
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: field.name.utf8)
+            if field.value.isEmpty {
+                line.append(UInt8(ascii: ";"))
+            } else {
+                line.append(UInt8(ascii: ":"))
+                line.append(UInt8(ascii: " "))
+                line.append(contentsOf: field.value.utf8)
+            }
+            line.append(0)
+            let appended = line.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { append($0.baseAddress, to: &list) }
+            }
+            guard appended else { return nil }
         }
         if !hasAccept, !append("Accept:", to: &list) { return nil }
         if !hasExpect, !append("Expect:", to: &list) { return nil }
@@ -24,8 +39,14 @@ enum HeaderListBuilder {
         return list
     }
 
-    private static func append(_ line: String, to list: inout UnsafeMutablePointer<curl_slist>?) -> Bool {
-        guard let longer = curl_slist_append(list, line) else {
+    private static func append(_ line: StaticString, to list: inout UnsafeMutablePointer<curl_slist>?) -> Bool {
+        // A StaticString's bytes end with a NUL.
+        line.utf8Start.withMemoryRebound(to: CChar.self, capacity: line.utf8CodeUnitCount + 1) { append($0, to: &list) }
+    }
+
+    /// Appends a NUL-terminated line (libcurl copies it); on failure frees the whole list.
+    private static func append(_ line: UnsafePointer<CChar>?, to list: inout UnsafeMutablePointer<curl_slist>?) -> Bool {
+        guard let line, let longer = curl_slist_append(list, line) else {
             curl_slist_free_all(list)
             list = nil
             return false
