@@ -111,7 +111,7 @@ extension RunStore {
             .text(result.expectationNote), .text(result.observed.map(ColumnCoding.observedText)),
             .text(bodyHash), .int(bodyKept), .double(result.startedAt), .int(result.durationMicros),
         ]
-        let statement = try connection.statement("""
+        let statement = try connection.statement(literal: """
             INSERT INTO results (run_id, idx, request_id, name, group_path, method, url, outcome, status,
                 python_error_type, python_error_message, error_kind, error_message, error_curl_code,
                 effects, assertions, captures, expectation_note, observed, body_sha256, body_kept, started_at, duration_us)
@@ -144,7 +144,7 @@ extension RunStore {
             .text(exchange.remoteAddress), .int(exchange.remotePort), .double(exchange.startedAt),
             .text(exchange.error?.kind.rawValue), .text(exchange.error?.message), .int(exchange.error?.curlCode),
         ]
-        let statement = try connection.statement("""
+        let statement = try connection.statement(literal: """
             INSERT INTO exchanges (result_id, seq, kind, method, url, request_headers, request_body_size,
                 http_version, status, reason, response_headers, body_size, body_sha256, body_kept, body_truncated,
                 redirect_url, t_dns, t_connect, t_tls, t_pretransfer, t_first_byte, t_total,
@@ -160,7 +160,7 @@ extension RunStore {
     private func storeBody(hash: String, size: Int64, kept: [UInt8]) throws(StoreError) -> String? {
         guard !hash.isEmpty else { return nil }
         guard !kept.isEmpty, (knownBodies[hash] ?? -1) < kept.count else { return hash }
-        let statement = try connection.statement("""
+        let statement = try connection.statement(literal: """
             INSERT INTO bodies (sha256, size, data) VALUES (?, ?, ?)
             ON CONFLICT (sha256) DO UPDATE SET data = excluded.data WHERE length(excluded.data) > length(bodies.data)
             """)

@@ -4,15 +4,20 @@ import CSQLite
 final class Statement {
     let handle: OpaquePointer
     private unowned let connection: Connection
+    /// How many parameters the statement has.
+    private let parameterCount: Int
 
     init(handle: OpaquePointer, connection: Connection) {
         self.handle = handle
         self.connection = connection
+        parameterCount = Int(sqlite3_bind_parameter_count(handle))
     }
 
-    /// Clears the previous use (bindings and cursor) and binds `values` to parameters 1…n.
+    /// Clears the previous use (cursor, and bindings unless every parameter is bound again) and binds
+    /// `values` to parameters 1…n.
     func bind(_ values: [SQLValue], operation: String) throws(StoreError) {
-        reset()
+        sqlite3_reset(handle)
+        if values.count < parameterCount { sqlite3_clear_bindings(handle) }
         for (offset, value) in values.enumerated() {
             let code = bind(value, at: Int32(offset + 1))
             if code != SQLITE_OK { throw connection.error(code: code, operation: operation) }
