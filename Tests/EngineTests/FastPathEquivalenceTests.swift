@@ -78,6 +78,52 @@ import Testing
         }
     }
 
+    @Test func singleLineHeadersMatchTheJoiningStep() {
+        let names = ["Content-Type", "content-type", "Set-Cookie", "set-cookie", "X-A", "x-b", "ETag", "Vary", "É-x"]
+        var generator = SeededGenerator(seed: 0xC0FFEE)
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 0...6, using: &generator)
+            let headers = (0..<count).map { i in
+                HeaderField(names[Int.random(in: 0..<names.count, using: &generator)], "v\(i)")
+            }
+            for keep in [true, false] {
+                let joined = Self.referenceJoin(headers, keepSetCookieSeparate: keep)
+                if let single = ProfileResponseFilter.singleLineHeaders(headers, keepSetCookieSeparate: keep) {
+                    #expect(single == joined.headers, "\(headers)")
+                    #expect(!joined.joinedAny, "\(headers)")
+                } else {
+                    #expect(joined.joinedAny, "\(headers)")
+                }
+            }
+        }
+    }
+
+    /// The joining step of `ProfileResponseFilter.observe` (lower-case, join repeated names, sort).
+    static func referenceJoin(_ headers: [HeaderField], keepSetCookieSeparate: Bool) -> (headers: [HeaderField], joinedAny: Bool) {
+        var order: [String] = []
+        var values: [String: [String]] = [:]
+        var setCookies: [HeaderField] = []
+        for h in headers {
+            let lower = h.name.lowercased()
+            if lower == "set-cookie" && keepSetCookieSeparate {
+                setCookies.append(HeaderField(lower, h.value))
+                continue
+            }
+            if values[lower] == nil { order.append(lower) }
+            values[lower, default: []].append(h.value)
+        }
+        var joined: [HeaderField] = []
+        var joinedAny = false
+        for name in order.sorted() {
+            let all = values[name] ?? []
+            if all.count > 1 { joinedAny = true }
+            joined.append(HeaderField(name, all.joined(separator: ", ")))
+        }
+        var result = joined + setCookies
+        result.sort { $0.name < $1.name }
+        return (result, joinedAny)
+    }
+
     // MARK: - The String-based versions these replaced
 
     static func referenceNormalize(_ url: String) -> String {

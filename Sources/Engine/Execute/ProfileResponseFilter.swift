@@ -16,6 +16,23 @@ enum ProfileResponseFilter {
     /// Encodings httpx decodes itself (brotli and zstandard are not installed in Pyodide by default).
     static let httpxDecodedEncodings: Set<String> = ["gzip", "x-gzip", "deflate"]
 
+    /// The headers lower-cased and sorted by name as the joining step below would leave them, when no name
+    /// repeats (`Set-Cookie` aside when the runtime keeps it apart); nil when some name does, so lines must be
+    /// joined. The usual response has no repeated name, and this skips the joining step's dictionary.
+    static func singleLineHeaders(_ headers: [HeaderField], keepSetCookieSeparate: Bool) -> [HeaderField]? {
+        var lowered: [HeaderField] = []
+        lowered.reserveCapacity(headers.count)
+        for header in headers {
+            let name = header.name.asciiLowercased()
+            let kept = keepSetCookieSeparate && name == "set-cookie"
+            if !kept, lowered.contains(where: { $0.name == name }) { return nil }
+            lowered.append(HeaderField(name, header.value))
+        }
+        // Swift's sort is stable: Set-Cookie lines keep their order, as after the joining step.
+        lowered.sort { $0.name < $1.name }
+        return lowered
+    }
+
     static func observe(_ response: ReceivedResponse, url: String, corsTainted: Bool, credentialed: Bool,
                         profile: Profile, api: Profile.ClientAPI) -> Outcome {
         var effects: [Effect] = []
@@ -45,7 +62,10 @@ enum ProfileResponseFilter {
         }
 
         // Joining repeated lines, as a fetch Headers object / getAllResponseHeaders() does (lower-case, sorted).
-        if profile.joinsRepeatedHeaders {
+        if profile.joinsRepeatedHeaders, let single = singleLineHeaders(headers, keepSetCookieSeparate: profile.keepsSetCookieSeparate) {
+            // Every name appears once (Set-Cookie aside when kept apart): nothing to join, only lower-case and sort.
+            headers = single
+        } else if profile.joinsRepeatedHeaders {
             var order: [String] = []
             var values: [String: [String]] = [:]
             var setCookies: [HeaderField] = []
