@@ -1,4 +1,10 @@
-import Engine
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A cursor over the bytes of one stored JSON column, reading the compact text `ColumnCoding.*Text`
 /// writes (no whitespace) token by token, for decoders that go straight to the model.
@@ -20,9 +26,8 @@ struct ColumnScanner {
     /// Reads `text` (ASCII punctuation and member names, `"key":`) when it comes next.
     mutating func literal(_ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
-        guard bytes.count - index >= count else { return false }
-        let start = text.utf8Start
-        for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
+        guard bytes.count - index >= count, let base = bytes.baseAddress,
+              memcmp(base + index, text.utf8Start, count) == 0 else { return false }
         index += count
         return true
     }
