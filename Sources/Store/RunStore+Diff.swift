@@ -19,40 +19,59 @@ extension RunStore {
                 """)
             let bodyQuery = try connection.statement("SELECT substr(data, 1, ?) FROM bodies WHERE sha256 = ?")
             var bodies: [BodyKey: [UInt8]] = [:]
+            var last: (key: BodyKey, body: [UInt8])?
+            var reuse = ColumnStringReuse()
             return try query.rows([.int(runID)], operation: "read results for a diff") {
                 row throws(StoreError) -> RequestResult in
                 let index = row.int(0)
-                let place = "run \(runID), request #\(index)"
+                // Only errors name the place: building the text for every row cost more than decoding it.
+                func column(_ name: String) -> String { "results.\(name) of run \(runID), request #\(index)" }
                 var observed: ObservedResponse?
                 if !row.isNull(7) {
-                    let value = try parseColumn(row.blob(7), "results.observed of \(place)")
-                    var response = try decode("results.observed of \(place)") { () throws(JSONColumnError) in
-                        try ColumnCoding.observed(value).response
+                    var response = try row.withBytes(7) { bytes throws(StoreError) -> ObservedResponse in
+                        if let direct = ColumnDirectDecoding.observed(bytes, reusing: &reuse) { return direct.response }
+                        let value = try parseColumn(Array(bytes), column("observed"))
+                        return try decode(column("observed")) { () throws(JSONColumnError) in
+                            try ColumnCoding.observed(value).response
+                        }
                     }
                     if let sha = row.text(8), !row.isNull(9) {
                         let key = BodyKey(sha256: sha, kept: row.int(9))
-                        if let body = bodies[key] {
+                        if let last, last.key == key {
+                            response.body = last.body
+                        } else if let body = bodies[key] {
                             response.body = body
+                            last = (key, body)
                         } else {
                             let body = try bodyQuery.rows([.int(Int64(key.kept)), .text(sha)], operation: "read a body") {
                                 body throws(StoreError) in body.blob(0)
                             }.first ?? []
                             bodies[key] = body
                             response.body = body
+                            last = (key, body)
                         }
                     }
                     observed = response
                 }
-                let effectsValue = try parseColumn(row.blob(6), "results.effects of \(place)")
-                let effects = try decode("results.effects of \(place)") { () throws(JSONColumnError) in
-                    try ColumnCoding.effects(effectsValue)
+                let effects = try row.withBytes(6) { bytes throws(StoreError) -> [Effect] in
+                    if let direct = ColumnDirectDecoding.effects(bytes) { return direct }
+                    let value = try parseColumn(Array(bytes), column("effects"))
+                    return try decode(column("effects")) { () throws(JSONColumnError) in
+                        try ColumnCoding.effects(value)
+                    }
+                }
+                let outcomeText = row.text(3)
+                let outcome: Outcome
+                if let known = outcomeText.flatMap(Outcome.init(rawValue:)) {
+                    outcome = known
+                } else {
+                    outcome = try enumValue(Outcome.self, outcomeText, column("outcome"))
                 }
                 return RequestResult(
                     index: index, requestID: row.text(1) ?? "", name: row.text(2) ?? "", groupPath: [],
                     method: "", url: "", observed: observed,
                     pythonError: row.text(4).map { PythonError(type: $0, message: row.text(5) ?? "") },
-                    effects: effects,
-                    outcome: try enumValue(Outcome.self, row.text(3), "results.outcome of \(place)"),
+                    effects: effects, outcome: outcome,
                     startedAt: row.double(10), durationMicros: row.int64(11))
             }
         }

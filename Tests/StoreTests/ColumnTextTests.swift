@@ -8,14 +8,27 @@ import Testing
 struct ColumnTextTests {
     static let awkward = ["", "plain", "a\"b\\c\n\r\t\u{8}\u{c}\u{0}\u{1f}\u{7f}/é日🎉", "{{token}}", "x: y, z; q=\"1\""]
 
-    @Test("JSONTextWriter writes what the tree writer writes (keys in order, so sortedKeys takes the tree path)", arguments: [
+    @Test("JSONTextWriter writes what the tree writer writes, compact, pretty and sorted", arguments: [
         JSONValue.null, .bool(true), .bool(false), .number(0), .number(-12), .number(3.25), .number(1e-7), .number(-1e300),
         .number(999_999_999_999_999), .number(1e15), .number(-1e15), .number(123_456_789_012_345_680), .number(.nan),
         .number(.infinity), .string("a\"b\\c\n\r\t\u{8}\u{c}\u{0}\u{1f}/é🎉"), .array([]), .object(JSONObject()),
         .array([.number(1), .array([.object(JSONObject([("a", .null), ("k", .string("\u{1}"))]))])]),
     ])
     func writerMatchesTree(value: JSONValue) {
-        #expect(value.serialized() == value.serialized(sortedKeys: true))
+        #expect(value.serialized() == value.referenceSerialized())
+        for (pretty, sorted) in [(true, false), (false, true), (true, true)] {
+            #expect(value.serialized(pretty: pretty, sortedKeys: sorted) == value.referenceSerialized(pretty: pretty, sortedKeys: sorted))
+        }
+    }
+
+    @Test("pretty and sorted text is what the tree writer writes, nested and with keys out of order")
+    func prettyMatchesTree() {
+        let inner = JSONValue.object(JSONObject([("z", .array([.string("\u{2}é"), .bool(false), .array([]), .object(JSONObject())])),
+                                                 ("a", .number(-3.5)), ("m", .null)]))
+        let value = JSONValue.array([inner, .object(JSONObject([("b", inner), ("a", .array([inner, .number(1e300)]))])), .string("")])
+        for (pretty, sorted) in [(false, false), (true, false), (false, true), (true, true)] {
+            #expect(value.serialized(pretty: pretty, sortedKeys: sorted) == value.referenceSerialized(pretty: pretty, sortedKeys: sorted))
+        }
     }
 
     @Test("integers print as Double-backed numbers do, at and around the 1e15 boundary",

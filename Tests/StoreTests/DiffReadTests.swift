@@ -51,4 +51,28 @@ struct DiffReadTests {
             "\(error)".contains("results.effects of run \(runID), request #0")
         }
     }
+
+    @Test("a corrupt, empty or unreadable observed column is StoreError.corrupt naming the column", arguments: [
+        #"{"url": "#, "", #"{"url":"u","httpVersion":"1.1","status":"200","headers":[],"bodySize":1,"bodySHA256":"","bodyTruncated":false,"bodyKept":0}"#,
+        #"{"url":"\ud800","httpVersion":"1.1","status":200,"headers":[],"bodySize":1,"bodySHA256":"","bodyTruncated":false,"bodyKept":0}"#,
+        #"{"url":"u","httpVersion":"1.1","status":200,"headers":[["a"]],"bodySize":1,"bodySHA256":"","bodyTruncated":false,"bodyKept":0}"#,
+    ])
+    func corruptObserved(text: String) throws {
+        let directory = TemporaryDirectory()
+        let store = try RunStore.open(path: directory.database)
+        let runID = try store.beginRun(Sample.info(), plannedRequests: 2)
+        try store.append(runID: runID, result: Sample.simple(index: 0))
+        try store.append(runID: runID, result: Sample.simple(index: 1))
+        try store.finishRun(runID: runID, status: .completed, counts: RunCounts(passed: 2, failed: 0, errored: 0, skipped: 0),
+                            endedAt: 1_700_000_200)
+        let quoted = "'" + text + "'"  // no quote in the texts above
+        try store.connection.execute("UPDATE results SET observed = \(quoted) WHERE run_id = \(runID) AND idx = 1",
+                                     operation: "corrupt a column")
+        #expect {
+            _ = try store.resultsForDiff(runID: runID)
+        } throws: { error in
+            guard let error = error as? StoreError, case .corrupt = error else { return false }
+            return "\(error)".contains("results.observed of run \(runID), request #1")
+        }
+    }
 }

@@ -239,16 +239,24 @@ public struct JSONParser {
     private mutating func parseString() throws(InputError) -> String {
         let startIndex = index
         index += 1  // opening quote
-        // Fast path: a string without escapes is its bytes, validated as UTF-8 in one go.
+        // Fast path: a string without escapes is its bytes, validated as UTF-8 in one go (ASCII needs no
+        // validation: most keys and header values are ASCII, and decoding them skips the generic validator).
         var end = index
+        var high: UInt8 = 0
         while end < bytes.count {
             let b = bytes[end]
             if b == UInt8(ascii: "\"") {
-                guard let text = String(validating: bytes[index..<end], as: UTF8.self) else { break }
+                let from = index
+                let text = bytes.withUnsafeBufferPointer { buffer -> String? in
+                    let run = UnsafeBufferPointer(rebasing: buffer[from..<end])
+                    return high < 0x80 ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
+                }
+                guard let text else { break }
                 index = end + 1
                 return text
             }
             if b < 0x20 || b == UInt8(ascii: "\\") { break }
+            high |= b
             end += 1
         }
         var scalars = String.UnicodeScalarView()

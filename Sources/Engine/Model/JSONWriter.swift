@@ -2,11 +2,18 @@
 extension JSONValue {
     /// JSON text for this value. `pretty` indents with two spaces.
     public func serialized(pretty: Bool = false, sortedKeys: Bool = false) -> String {
+        var writer = JSONTextWriter()
         if !pretty && !sortedKeys {
-            var writer = JSONTextWriter()
             writer.value(self)
-            return writer.text
+        } else {
+            writer.value(self, pretty: pretty, sortedKeys: sortedKeys)
         }
+        return writer.text
+    }
+
+    /// The text `serialized(pretty:sortedKeys:)` writes, built as a `String` piece by piece: the reference
+    /// `JSONTextWriter` must match (tests compare them), kept out of every hot path.
+    package func referenceSerialized(pretty: Bool = false, sortedKeys: Bool = false) -> String {
         var out = ""
         write(to: &out, pretty: pretty, sortedKeys: sortedKeys, indent: 0)
         return out
@@ -174,6 +181,43 @@ public struct JSONTextWriter {
             }
             bytes.append(0x7D)
         }
+    }
+
+    /// Appends any value; `pretty` puts each element and member on its own line, indented two spaces per
+    /// level, with `": "` after keys; `sortedKeys` writes object members sorted by key.
+    public mutating func value(_ value: JSONValue, pretty: Bool, sortedKeys: Bool, indent: Int = 0) {
+        switch value {
+        case .array(let items):
+            if items.isEmpty { raw("[]"); return }
+            bytes.append(0x5B)
+            for (i, item) in items.enumerated() {
+                if i > 0 { bytes.append(0x2C) }
+                if pretty { newline(indent: indent + 1) }
+                self.value(item, pretty: pretty, sortedKeys: sortedKeys, indent: indent + 1)
+            }
+            if pretty { newline(indent: indent) }
+            bytes.append(0x5D)
+        case .object(let object):
+            if object.isEmpty { raw("{}"); return }
+            bytes.append(0x7B)
+            let members = sortedKeys ? object.members.sorted { $0.key < $1.key } : object.members
+            for (i, member) in members.enumerated() {
+                if i > 0 { bytes.append(0x2C) }
+                if pretty { newline(indent: indent + 1) }
+                string(member.key)
+                if pretty { raw(": ") } else { bytes.append(0x3A) }
+                self.value(member.value, pretty: pretty, sortedKeys: sortedKeys, indent: indent + 1)
+            }
+            if pretty { newline(indent: indent) }
+            bytes.append(0x7D)
+        case .null, .bool, .number, .string:
+            self.value(value)
+        }
+    }
+
+    private mutating func newline(indent: Int) {
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * indent))
     }
 
     private mutating func append(_ text: String) {
