@@ -124,6 +124,35 @@ import Testing
         return (result, joinedAny)
     }
 
+    @Test func trimmingMatchesTheCharacterAndScalarVersions() {
+        let samples = ["", " ", "\t\r\n", "a", " a ", "\r\nvalue\r\n", " \u{301}x ", "x \u{301}", "é ", "\t é\t",
+                       "\u{600} ", "  mixed\tinside  ", "\n\u{301}", "a\r", "\u{85}x\u{A0}"]
+        for text in samples {
+            #expect(ProfileGate.trimmingHTTPWhitespace(text) == Self.referenceTrimmingHTTPWhitespace(text), "\(text.debugDescription)")
+            #expect(text.trimmingASCIIWhitespace() == Self.referenceTrimmingASCIIWhitespace(text), "\(text.debugDescription)")
+            let slice = text.dropFirst()
+            #expect(slice.trimmingASCIIWhitespace() == Self.referenceTrimmingASCIIWhitespace(String(slice)), "\(slice.debugDescription)")
+        }
+    }
+
+    static func referenceTrimmingHTTPWhitespace(_ value: String) -> String {
+        let isWhitespace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
+        guard let first = value.firstIndex(where: { !isWhitespace($0) }), let last = value.lastIndex(where: { !isWhitespace($0) }) else {
+            return ""
+        }
+        return String(value[first...last])
+    }
+
+    static func referenceTrimmingASCIIWhitespace(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var start = 0, end = scalars.count
+        while start < end, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
+        while end > start, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[start..<end])
+        return String(out)
+    }
+
     // MARK: - The String-based versions these replaced
 
     static func referenceNormalize(_ url: String) -> String {

@@ -49,13 +49,19 @@ enum ForbiddenHeaders {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (HTTP whitespace).
+    /// Reads UTF-8 bytes: a space or a tab is one byte that never occurs inside another scalar's encoding, so the
+    /// byte positions found are scalar boundaries.
     func trimmingASCIIWhitespace() -> String {
-        let scalars = Array(unicodeScalars)
-        var start = 0, end = scalars.count
-        while start < end, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
-        while end > start, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[start..<end])
-        return String(out)
+        let text = String(self)
+        let bytes = text.utf8
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while start < end {
+            let last = bytes.index(before: end)
+            guard bytes[last] == 0x20 || bytes[last] == 0x09 else { break }
+            end = last
+        }
+        if start == bytes.startIndex && end == bytes.endIndex { return text }
+        return String(Substring(text.unicodeScalars[start..<end]))
     }
 }

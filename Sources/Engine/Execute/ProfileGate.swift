@@ -44,7 +44,19 @@ enum ProfileGate {
     }
 
     /// The value without leading and trailing HTTP whitespace (space, tab, CR, LF), as the Fetch standard normalizes it.
+    /// An ASCII value is trimmed byte by byte (in ASCII only CR LF forms a multi-byte Character, and both bytes are
+    /// whitespace); other values go through Characters, where a space can carry a combining mark.
     static func trimmingHTTPWhitespace(_ value: String) -> String {
+        let ascii = value.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var start = 0, end = bytes.count
+            while start < end, isWhitespace(bytes[start]) { start += 1 }
+            while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
+            if start == 0 && end == bytes.count { return value }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        if case .some(.some(let trimmed)) = ascii { return trimmed }
         let isWhitespace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
         guard let first = value.firstIndex(where: { !isWhitespace($0) }), let last = value.lastIndex(where: { !isWhitespace($0) }) else {
             return ""
