@@ -40,7 +40,10 @@ def remove_db(path: str) -> None:
 class Bench:
     def __init__(self, args):
         self.args = args
-        self.size = SIZES["quick" if args.quick else "full"]
+        self.size = dict(SIZES["quick" if args.quick else "full"])
+        if args.rounds:
+            # More rounds for a noisy machine: medians of more samples for every timed workload with rounds.
+            self.size.update(runs=args.rounds, big_runs=args.rounds, store_runs=args.rounds, query_runs=args.rounds)
         self.work = tempfile.mkdtemp(prefix="wb-bench-", dir=args.work_dir)
         self.python = sys.executable
         self.env = dict(os.environ, NO_COLOR="1", WORKBENCH_DB=os.path.join(self.work, "default.db"))
@@ -341,7 +344,9 @@ class Bench:
         chosen = self.args.only.split(",") if self.args.only else \
             ["server", "sequential", "parallel", "startup", "download", "assertions", "browser", "store"]
         started = datetime.datetime.now(datetime.timezone.utc)
-        self.results.update({"mode": "quick" if self.args.quick else "full",
+        # A partial run (--only) is kept apart from full runs: latest-full.* stays the last full run.
+        mode = ("quick" if self.args.quick else "full") + ("-only" if self.args.only else "")
+        self.results.update({"mode": mode,
                              "startedAt": started.isoformat(timespec="seconds"), "machine": self.machine(),
                              "sizes": self.size})
         self.nginx.start()
@@ -405,6 +410,8 @@ def parse_arguments():
     parser.add_argument("--quick", action="store_true", help="small sizes, one or two runs: a smoke test")
     parser.add_argument("--only", help="comma-separated workloads: server,sequential,parallel,startup,download,"
                                        "assertions,browser,store")
+    parser.add_argument("--rounds", type=int, default=0,
+                        help="rounds of every throughput, download, store and query workload (default: 3 full, 1-2 quick)")
     parser.add_argument("--workbench", required=True)
     parser.add_argument("--store-bench", required=True)
     parser.add_argument("--limit-seq", required=True)
