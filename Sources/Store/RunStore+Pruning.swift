@@ -25,8 +25,9 @@ extension RunStore {
             let count = connection.changes
             try connection.statement("""
                 DELETE FROM bodies
-                WHERE NOT EXISTS (SELECT 1 FROM exchanges WHERE exchanges.body_sha256 = bodies.sha256)
-                    AND NOT EXISTS (SELECT 1 FROM results WHERE results.body_sha256 = bodies.sha256)
+                WHERE sha256 NOT IN (
+                    SELECT body_sha256 FROM results WHERE body_sha256 IS NOT NULL
+                    UNION SELECT body_sha256 FROM exchanges WHERE body_sha256 IS NOT NULL)
                 """).run([], operation: "delete unreferenced bodies")
             return count
         }

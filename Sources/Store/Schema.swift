@@ -118,6 +118,13 @@ enum Schema {
         UPDATE runs SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
         CREATE UNIQUE INDEX runs_by_uid ON runs (uid);
         """,
+        // 3: no index on the body hash of results and exchanges. Only pruning looked bodies up by it, and it now
+        // collects the referenced hashes once; the two indexes cost every stored result two inserts of a
+        // 64-character key.
+        """
+        DROP INDEX IF EXISTS results_by_body;
+        DROP INDEX IF EXISTS exchanges_by_body;
+        """,
     ]
 
     /// The schema version this binary writes (the number of migrations).

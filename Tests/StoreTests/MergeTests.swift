@@ -44,7 +44,7 @@ struct MergeTests {
             #expect(uid.count == 32)
             #expect(uid.allSatisfy { $0.isHexDigit && !$0.isUppercase })
         }
-        #expect(try store.scalar("PRAGMA user_version") == 2)
+        #expect(try store.scalar("PRAGMA user_version") == Schema.currentVersion)
     }
 
     @Test("shards written to several files merge into one; results, info, groups and bodies come back equal")
@@ -193,7 +193,7 @@ struct MergeTests {
         #expect(again.alreadyPresent == 2)
 
         let old = try RunStore.open(path: oldPath)
-        #expect(try old.scalar("PRAGMA user_version") == 2)
+        #expect(try old.scalar("PRAGMA user_version") == Schema.currentVersion)
         let uids = try Self.uids(old)
         #expect(uids.count == 2 && Set(uids).count == 2 && uids.allSatisfy { $0.count == 32 })
         #expect(Set(uids) == Set(try Self.uids(target)))

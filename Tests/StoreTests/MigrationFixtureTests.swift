@@ -60,6 +60,17 @@ struct MigrationFixtureTests {
         #expect(second.alreadyPresent == 3)
     }
 
+    @Test("schema v3: three runs open and read back; no body-hash index is left after migrating v1 or v2")
+    func schemaVersion3() throws {
+        let directory = TemporaryDirectory()
+        _ = try openMigrated("schema-v3.db", in: directory)
+        for name in ["schema-v1.db", "schema-v2.db"] {
+            let older = TemporaryDirectory()
+            let store = try openMigrated(name, in: older)
+            #expect(try store.scalar("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('results_by_body', 'exchanges_by_body')") == 0)
+        }
+    }
+
     @Test("every schema version before the current one has a fixture")
     func everyEarlierVersionHasAFixture() throws {
         #expect(Schema.currentVersion >= 1)
