@@ -59,7 +59,7 @@ enum URLEncoding {
         pairs.map { encodeFormComponent($0.name) + "=" + encodeFormComponent($0.value) }.joined(separator: "&")
     }
 
-    /// Escapes what cannot stand in a URL (spaces, controls, non-ASCII, `"<>\\^`{|}`, a `%` not starting an escape).
+    /// Escapes what cannot stand in a URL (spaces, controls, non-ASCII, `"<>\^`{|}`, a `%` not starting an escape).
     /// A URL with nothing to escape (the usual case) is returned as it is, without copying.
     static func normalize(_ url: String) -> String {
         var text = url
@@ -93,7 +93,7 @@ enum URLEncoding {
         return nil
     }
 
-    /// Whether `normalize` escapes the byte at `i`: a space, a control, non-ASCII, one of `"<>\\^`{|}`, or
+    /// Whether `normalize` escapes the byte at `i`: a space, a control, non-ASCII, one of `"<>\^`{|}`, or
     /// a `%` that does not start an escape.
     private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let b = bytes[i]
