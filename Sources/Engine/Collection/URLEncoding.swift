@@ -2,56 +2,52 @@
 /// (`A–Z a–z 0–9 - . _ ~`, spaces as `%20`); form fields the same with spaces as `+`; a URL keeps what it
 /// has and gains escapes only for bytes that cannot appear in a URL.
 enum URLEncoding {
-    private static let hex = Array("0123456789ABCDEF")
+    /// Upper-case hex digits as bytes, for `%XX` escapes.
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     static func isUnreserved(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
             || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~")
     }
 
-    private static func escape(_ b: UInt8, into out: inout String) {
-        out.append("%")
-        out.append(hex[Int(b >> 4)])
-        out.append(hex[Int(b & 0x0F)])
+    private static func escape(_ b: UInt8, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "%"))
+        out.append(hexDigits[Int(b >> 4)])
+        out.append(hexDigits[Int(b & 0x0F)])
     }
 
-    /// A query name or value: everything but unreserved characters escaped.
-    static func encodeComponent(_ text: String) -> String {
-        var out = ""
+    /// `text`'s UTF-8 bytes: those `keep` accepts as they are, a space as `+` when `spaceAsPlus`, every other
+    /// byte as `%XX`.
+    private static func encode(_ text: String, spaceAsPlus: Bool = false, keep: (UInt8) -> Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for b in text.utf8 {
-            if isUnreserved(b) { out.append(Character(UnicodeScalar(b))) } else { escape(b, into: &out) }
-        }
-        return out
-    }
-
-    /// An `application/x-www-form-urlencoded` name or value (Python's `quote_plus`).
-    static func encodeFormComponent(_ text: String) -> String {
-        var out = ""
-        for b in text.utf8 {
-            if isUnreserved(b) {
-                out.append(Character(UnicodeScalar(b)))
-            } else if b == 0x20 {
-                out.append("+")
+            if keep(b) {
+                out.append(b)
+            } else if spaceAsPlus && b == 0x20 {
+                out.append(UInt8(ascii: "+"))
             } else {
                 escape(b, into: &out)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A query name or value: everything but unreserved characters escaped.
+    static func encodeComponent(_ text: String) -> String {
+        encode(text, keep: isUnreserved)
+    }
+
+    /// An `application/x-www-form-urlencoded` name or value (Python's `quote_plus`).
+    static func encodeFormComponent(_ text: String) -> String {
+        encode(text, spaceAsPlus: true, keep: isUnreserved)
     }
 
     /// A value placed inside a path segment: everything but unreserved characters and the sub-delimiters
     /// and `:` `@` that RFC 3986 allows in a segment is escaped, so `/`, `?`, `#`, `%`, spaces and line
     /// breaks cannot end the segment (`a/../b` → `a%2F..%2Fb`, `%2F` → `%252F`).
     static func encodePathSegment(_ text: String) -> String {
-        var out = ""
-        for b in text.utf8 {
-            if isUnreserved(b) || "!$&'()*+,=:@".utf8.contains(b) {
-                out.append(Character(UnicodeScalar(b)))
-            } else {
-                escape(b, into: &out)
-            }
-        }
-        return out
+        encode(text) { isUnreserved($0) || "!$&'()*+,=:@".utf8.contains($0) }
     }
 
     /// `a=1&b=2` form body text.
@@ -71,9 +67,7 @@ enum URLEncoding {
             for i in first..<bytes.count {
                 let b = bytes[i]
                 if needsEscape(bytes, at: i) {
-                    out.append(UInt8(ascii: "%"))
-                    out.append(hexDigits[Int(b >> 4)])
-                    out.append(hexDigits[Int(b & 0x0F)])
+                    escape(b, into: &out)
                 } else {
                     out.append(b)
                 }
@@ -109,9 +103,6 @@ enum URLEncoding {
             return false
         }
     }
-
-    /// Upper-case hex digits as bytes, for escapes written into byte buffers.
-    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     private static func isHex(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66)
