@@ -12,10 +12,10 @@ enum HeaderListBuilder {
         var line: [UInt8] = []
         line.reserveCapacity(256)
         for field in request.headers {
-            if equalsIgnoringCase(field.name, "accept") { hasAccept = true }
-            else if equalsIgnoringCase(field.name, "expect") { hasExpect = true }
-            else if equalsIgnoringCase(field.name, "accept-encoding") { hasAcceptEncoding = true }
-            else if equalsIgnoringCase(field.name, "content-type") { hasContentType = true }
+            if HeaderName.equal(field.name, "accept") { hasAccept = true }
+            else if HeaderName.equal(field.name, "expect") { hasExpect = true }
+            else if HeaderName.equal(field.name, "accept-encoding") { hasAcceptEncoding = true }
+            else if HeaderName.equal(field.name, "content-type") { hasContentType = true }
             // "Name;" is libcurl's spelling of a header with an empty value ("Name:" would remove it).
             line.removeAll(keepingCapacity: true)
             line.append(contentsOf: field.name.utf8)
@@ -53,18 +53,5 @@ enum HeaderListBuilder {
         }
         list = longer
         return true
-    }
-
-    /// ASCII case-insensitive comparison with a lowercase name, without allocating.
-    static func equalsIgnoringCase(_ name: String, _ lowercase: StaticString) -> Bool {
-        let other = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
-        var index = 0
-        for byte in name.utf8 {
-            guard index < other.count else { return false }
-            let folded = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
-            guard folded == other[index] else { return false }
-            index += 1
-        }
-        return index == other.count
     }
 }
