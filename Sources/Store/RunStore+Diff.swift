@@ -60,18 +60,11 @@ extension RunStore {
                         try ColumnCoding.effects(value)
                     }
                 }
-                let outcomeText = row.text(3)
-                let outcome: Outcome
-                if let known = outcomeText.flatMap(Outcome.init(rawValue:)) {
-                    outcome = known
-                } else {
-                    outcome = try enumValue(Outcome.self, outcomeText, column("outcome"))
-                }
                 return RequestResult(
                     index: index, requestID: row.text(1) ?? "", name: row.text(2) ?? "", groupPath: [],
                     method: "", url: "", observed: observed,
                     pythonError: row.text(4).map { PythonError(type: $0, message: row.text(5) ?? "") },
-                    effects: effects, outcome: outcome,
+                    effects: effects, outcome: try enumValue(Outcome.self, row.text(3), column("outcome")),
                     startedAt: row.double(10), durationMicros: row.int64(11))
             }
         }

@@ -129,10 +129,11 @@ extension RunStore {
     }
 
     /// A stored enum raw value, or `corrupt` naming the column when this binary does not know it.
-    func enumValue<T: RawRepresentable>(_ type: T.Type, _ text: String?, _ column: String) throws(StoreError) -> T
+    /// The column's name is built only for the error (reads call this for every row).
+    func enumValue<T: RawRepresentable>(_ type: T.Type, _ text: String?, _ column: @autoclosure () -> String) throws(StoreError) -> T
     where T.RawValue == String {
         guard let text, let value = T(rawValue: text) else {
-            throw StoreError.corrupt(path: path, detail: "\(column) holds '\(text ?? "NULL")', which this workbench does not know")
+            throw StoreError.corrupt(path: path, detail: "\(column()) holds '\(text ?? "NULL")', which this workbench does not know")
         }
         return value
     }
