@@ -16,21 +16,32 @@ enum ProfileResponseFilter {
     /// Encodings httpx decodes itself (brotli and zstandard are not installed in Pyodide by default).
     static let httpxDecodedEncodings: Set<String> = ["gzip", "x-gzip", "deflate"]
 
-    /// The headers lower-cased and sorted by name as the joining step below would leave them, when no name
-    /// repeats (`Set-Cookie` aside when the runtime keeps it apart); nil when some name does, so lines must be
-    /// joined. The usual response has no repeated name, and this skips the joining step's dictionary.
-    static func singleLineHeaders(_ headers: [HeaderField], keepSetCookieSeparate: Bool) -> [HeaderField]? {
-        var lowered: [HeaderField] = []
-        lowered.reserveCapacity(headers.count)
-        for header in headers {
-            let name = header.name.asciiLowercased()
-            let kept = keepSetCookieSeparate && name == "set-cookie"
-            if !kept, lowered.contains(where: { $0.name == name }) { return nil }
-            lowered.append(HeaderField(name, header.value))
-        }
-        // Swift's sort is stable: Set-Cookie lines keep their order, as after the joining step.
+    /// Repeated lines joined as a fetch `Headers` object / `getAllResponseHeaders()` shows them: names
+    /// lower-cased and sorted, the values of one name joined with `, ` in the order they came (Swift's sort is
+    /// stable), `Set-Cookie` lines left apart when the runtime keeps them so. `joined` lists each name whose lines
+    /// were joined, with their values, in name order.
+    static func joinedHeaders(_ headers: [HeaderField], keepSetCookieSeparate: Bool)
+        -> (headers: [HeaderField], joined: [(name: String, values: [String])]) {
+        var lowered = headers.map { HeaderField($0.name.asciiLowercased(), $0.value) }
         lowered.sort { $0.name < $1.name }
-        return lowered
+        var out: [HeaderField] = []
+        out.reserveCapacity(lowered.count)
+        var joined: [(name: String, values: [String])] = []
+        var start = 0
+        while start < lowered.count {
+            let name = lowered[start].name
+            var end = start + 1
+            while end < lowered.count, lowered[end].name == name { end += 1 }
+            if end - start == 1 || (keepSetCookieSeparate && name == "set-cookie") {
+                out.append(contentsOf: lowered[start..<end])
+            } else {
+                let values = lowered[start..<end].map(\.value)
+                joined.append((name, values))
+                out.append(HeaderField(name, values.joined(separator: ", ")))
+            }
+            start = end
+        }
+        return (out, joined)
     }
 
     static func observe(_ response: ReceivedResponse, url: String, corsTainted: Bool, credentialed: Bool,
@@ -62,32 +73,12 @@ enum ProfileResponseFilter {
         }
 
         // Joining repeated lines, as a fetch Headers object / getAllResponseHeaders() does (lower-case, sorted).
-        if profile.joinsRepeatedHeaders, let single = singleLineHeaders(headers, keepSetCookieSeparate: profile.keepsSetCookieSeparate) {
-            // Every name appears once (Set-Cookie aside when kept apart): nothing to join, only lower-case and sort.
-            headers = single
-        } else if profile.joinsRepeatedHeaders {
-            var order: [String] = []
-            var values: [String: [String]] = [:]
-            var setCookies: [HeaderField] = []
-            for h in headers {
-                let lower = h.name.asciiLowercased()
-                if lower == "set-cookie" && profile.keepsSetCookieSeparate {
-                    setCookies.append(HeaderField(lower, h.value))
-                    continue
-                }
-                if values[lower] == nil { order.append(lower) }
-                values[lower, default: []].append(h.value)
+        if profile.joinsRepeatedHeaders {
+            let result = joinedHeaders(headers, keepSetCookieSeparate: profile.keepsSetCookieSeparate)
+            for (name, values) in result.joined {
+                effects.append(Effect("headers-joined", "\(values.count) \(name) lines joined into one value: \(values.joined(separator: ", "))"))
             }
-            var joined: [HeaderField] = []
-            for name in order.sorted() {
-                let all = values[name] ?? []
-                if all.count > 1 {
-                    effects.append(Effect("headers-joined", "\(all.count) \(name) lines joined into one value: \(all.joined(separator: ", "))"))
-                }
-                joined.append(HeaderField(name, all.joined(separator: ", ")))
-            }
-            headers = joined + setCookies
-            headers.sort { $0.name < $1.name }
+            headers = result.headers
         }
 
         var observed = ObservedResponse(url: url, httpVersion: response.httpVersion, status: response.status, headers: headers,
