@@ -3,11 +3,7 @@ extension JSONValue {
     /// JSON text for this value. `pretty` indents with two spaces.
     public func serialized(pretty: Bool = false, sortedKeys: Bool = false) -> String {
         var writer = JSONTextWriter()
-        if !pretty && !sortedKeys {
-            writer.value(self)
-        } else {
-            writer.value(self, pretty: pretty, sortedKeys: sortedKeys)
-        }
+        writer.value(self, pretty: pretty, sortedKeys: sortedKeys)
         return writer.text
     }
 
@@ -164,28 +160,7 @@ public struct JSONTextWriter {
 
     /// Appends any value, compact.
     public mutating func value(_ value: JSONValue) {
-        switch value {
-        case .null: raw("null")
-        case .bool(let b): bool(b)
-        case .number(let n): number(n)
-        case .string(let s): string(s)
-        case .array(let items):
-            bytes.append(0x5B)
-            for (i, item) in items.enumerated() {
-                if i > 0 { bytes.append(0x2C) }
-                self.value(item)
-            }
-            bytes.append(0x5D)
-        case .object(let object):
-            bytes.append(0x7B)
-            for (i, member) in object.members.enumerated() {
-                if i > 0 { bytes.append(0x2C) }
-                string(member.key)
-                bytes.append(0x3A)
-                self.value(member.value)
-            }
-            bytes.append(0x7D)
-        }
+        self.value(value, pretty: false, sortedKeys: false)
     }
 
     /// Appends any value; `pretty` puts each element and member on its own line, indented two spaces per
@@ -215,8 +190,10 @@ public struct JSONTextWriter {
             }
             if pretty { newline(indent: indent) }
             bytes.append(0x7D)
-        case .null, .bool, .number, .string:
-            self.value(value)
+        case .null: raw("null")
+        case .bool(let b): bool(b)
+        case .number(let n): number(n)
+        case .string(let s): string(s)
         }
     }
 
