@@ -62,7 +62,7 @@ public enum RequestResolver {
 
     /// 7 for `http://`, 8 for `https://` (any case), else 0.
     private static func schemeLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        func lower(_ i: Int) -> UInt8 { bytes[i] | (bytes[i] >= 0x41 && bytes[i] <= 0x5A ? 0x20 : 0) }
+        func lower(_ i: Int) -> UInt8 { ASCIICase.lower(bytes[i]) }
         guard bytes.count >= 7, lower(0) == UInt8(ascii: "h"), lower(1) == UInt8(ascii: "t"), lower(2) == UInt8(ascii: "t"),
               lower(3) == UInt8(ascii: "p") else { return 0 }
         var i = 4

@@ -9,6 +9,11 @@ enum ASCIICase {
         case notASCII
     }
 
+    /// An ASCII upper-case letter's lower case; any other byte as it is.
+    static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> Folding {
         var upper = false
         for byte in bytes {
@@ -17,7 +22,7 @@ enum ASCIICase {
         }
         guard upper else { return .unchanged }
         return .folded(String(unsafeUninitializedCapacity: bytes.count) { out in
-            for (index, byte) in bytes.enumerated() { out[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            for (index, byte) in bytes.enumerated() { out[index] = lower(byte) }
             return bytes.count
         })
     }

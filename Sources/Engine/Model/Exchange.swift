@@ -48,15 +48,11 @@ enum HeaderName {
         for i in 0..<common {
             let p = x[i], q = y[i]
             if p >= 0x80 || q >= 0x80 { return nil }
-            if fold(p) != fold(q) { return false }
+            if ASCIICase.lower(p) != ASCIICase.lower(q) { return false }
         }
         let longer = x.count > common ? x : y
         for i in common..<longer.count where longer[i] >= 0x80 { return nil }
         return x.count == y.count
-    }
-
-    private static func fold(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }
 

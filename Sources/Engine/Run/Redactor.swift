@@ -137,7 +137,7 @@ public struct Redactor: Sendable {
         var index = 0
         for byte in lowercase.utf8 {
             let c = ascii[index]
-            if ((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) != byte { return false }
+            if ASCIICase.lower(c) != byte { return false }
             index += 1
         }
         return true
